@@ -1,0 +1,71 @@
+"""The thin adapter between MkDocs and ridsite. All logic lives in hooks/ridsite (no MkDocs there).
+
+mkdocs-static-i18n builds the site once per language and runs every hook in each pass. Records
+are loaded, checked and rendered once, in the first (default-language) pass; the pages for all six
+languages are written into docs/ as ordinary Markdown files, so the i18n plugin treats them as
+authored pages (language switcher, sitemap, search and fallback all work).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from ridsite.build import generate
+from ridsite.output import generated_folders
+from ridsite.pages import Renderer
+from ridsite.problems import RecordsInvalid
+
+log = logging.getLogger("mkdocs.hooks.ridsite")
+HOME_MARKER = "<!-- rid:home -->"
+_state: dict = {}
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def _data_dir(config) -> Path:
+    return Path(config.config_file_path).parent / "data"
+
+
+# Priority 0 runs before i18n's on_config (-100): at the first pass its current_language is None.
+def on_config(config):
+    i18n = _i18n(config)
+    if i18n is not None and i18n.current_language is not None:
+        return config  # a later language pass: the pages are already written
+    try:
+        result = generate(_data_dir(config), Path(config.docs_dir), site_url=config.site_url or "")
+    except RecordsInvalid as exc:
+        # Raised before MkDocs cleans or writes site_dir: a bad record leaves no half-built site.
+        raise PluginError("\n" + str(exc)) from None
+    _state["corpus"] = result.corpus
+    _state["site_url"] = config.site_url or ""
+    _state["generated"] = generated_folders(p.source_path for p in result.pages)
+    log.info(f"ridsite: {len(result.pages)} pages from records ({result.written} written, {result.removed} removed)")
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    if HOME_MARKER not in markdown:
+        return markdown
+    i18n = _i18n(config)
+    lang = i18n.current_language if i18n is not None else "en"
+    summary = Renderer(_state["corpus"], lang, _state["site_url"]).home_summary()
+    return markdown.replace(HOME_MARKER, "\n\n" + summary + "\n\n")
+
+
+def on_serve(server, config, builder):
+    # Watching generated pages would rebuild once more after every data edit: watch data/ and
+    # the authored parts of docs/ instead.
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)
+    for child in sorted(docs.iterdir()):
+        if child.is_dir() and child.name not in _state.get("generated", set()):
+            server.watch(str(child))
+    return server
+
+

@@ -1,0 +1,28 @@
+"""The whole pipeline for one build, independent of MkDocs: load, check, render, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import Corpus
+from .load import load_corpus
+from .output import sync_generated
+from .pages import Page, markdown_file, render_all
+
+
+@dataclass
+class BuildResult:
+    corpus: Corpus
+    pages: list[Page]
+    written: int
+    removed: int
+
+
+def generate(data_dir: Path, docs_dir: Path, site_url: str = "") -> BuildResult:
+    """Raises RecordsInvalid (with every problem) before writing anything if a record is bad."""
+    corpus = load_corpus(data_dir)
+    pages = render_all(corpus, site_url=site_url)
+    files = {page.source_path: markdown_file(page) for page in pages}
+    written, removed = sync_generated(docs_dir, files)
+    return BuildResult(corpus, pages, written, removed)

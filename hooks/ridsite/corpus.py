@@ -1,0 +1,163 @@
+"""The loaded records with the indexes pages need. Built only from records that passed validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import slugs
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A citable unit: a paragraph, a sub-item such as 18(i), or an unnumbered excerpt."""
+
+    document: str
+    pin: str  # as cited: '18', '18(i)', or our own excerpt id
+    text: str
+    numbered: bool = True
+    heading: str | None = None
+    parent: str | None = None  # the paragraph a sub-item belongs to
+    items: tuple[str, ...] = ()  # pins of sub-items
+    translations: dict = field(default_factory=dict, hash=False, compare=False)
+    derived_from: dict | None = field(default=None, hash=False, compare=False)
+
+    @property
+    def slug(self) -> str:
+        return slugs.pinpoint_slug(self.pin)
+
+    @property
+    def url(self) -> str:
+        return slugs.paragraph_url(self.document, self.pin)
+
+
+def flatten_paragraphs(doc: dict) -> list[Paragraph]:
+    """Paragraphs in document order, each followed by its sub-items."""
+    out: list[Paragraph] = []
+    for p in doc.get("paragraphs", []):
+        items = p.get("items", [])
+        pins = tuple(slugs.pinpoint(p["id"], it["id"]) for it in items)
+        out.append(
+            Paragraph(
+                document=doc["id"],
+                pin=p["id"],
+                text=p["text"],
+                numbered=p.get("numbered", True),
+                heading=p.get("heading"),
+                items=pins,
+                translations=p.get("translations", {}),
+                derived_from=p.get("derived_from"),
+            )
+        )
+        for it, pin in zip(items, pins):
+            out.append(
+                Paragraph(
+                    document=doc["id"],
+                    pin=pin,
+                    text=it["text"],
+                    numbered=p.get("numbered", True),
+                    parent=p["id"],
+                    translations=it.get("translations", {}),
+                )
+            )
+    return out
+
+
+@dataclass
+class Corpus:
+    documents: dict[str, dict] = field(default_factory=dict)
+    actors: dict[str, dict] = field(default_factory=dict)
+    positions: dict[str, dict] = field(default_factory=dict)
+    proposals: dict[str, dict] = field(default_factory=dict)
+    events: dict[str, dict] = field(default_factory=dict)
+    criteria: list[dict] = field(default_factory=list)
+    not_stated: dict = field(default_factory=dict)
+    objectives: list[dict] = field(default_factory=list)
+    regional_groups: list[dict] = field(default_factory=list)
+    document_kinds: list[dict] = field(default_factory=list)
+    interface: dict[str, dict] = field(default_factory=dict)
+    bibliography: dict[str, dict] = field(default_factory=dict)  # key → fields
+    # Derived indexes, filled by index():
+    paragraphs: dict[tuple[str, str], Paragraph] = field(default_factory=dict)
+    paragraphs_by_document: dict[str, list[Paragraph]] = field(default_factory=dict)
+
+    def index(self) -> "Corpus":
+        for doc_id, doc in self.documents.items():
+            flat = flatten_paragraphs(doc)
+            self.paragraphs_by_document[doc_id] = flat
+            for p in flat:
+                self.paragraphs[(doc_id, p.pin)] = p
+        return self
+
+    # -- lookups used by pages -----------------------------------------------------------
+    def paragraph(self, source: dict) -> Paragraph:
+        return self.paragraphs[(source["document"], source["paragraph"])]
+
+    def full_text(self, para: Paragraph) -> str:
+        """A paragraph's text with its sub-items, which is what a quote of the paragraph may span."""
+        parts = [para.text] + [self.paragraphs[(para.document, pin)].text for pin in para.items]
+        return " ".join(parts)
+
+    def criterion(self, criterion_id: str) -> dict:
+        return next(c for c in self.criteria if c["id"] == criterion_id)
+
+    def stance(self, criterion_id: str, stance_id: str) -> dict:
+        if stance_id == self.not_stated["id"]:
+            return self.not_stated
+        return next(s for s in self.criterion(criterion_id)["stances"] if s["id"] == stance_id)
+
+    def objective(self, objective_id: str) -> dict:
+        return next(o for o in self.objectives if o["id"] == objective_id)
+
+    def vocabulary_label(self, vocabulary: list[dict], value_id: str) -> dict:
+        return next(v["label"] for v in vocabulary if v["id"] == value_id)
+
+    def positions_of(self, actor_id: str) -> list[dict]:
+        found = [p for p in self.positions.values() if actor_id in p["actors"]]
+        return sorted(found, key=lambda p: (p["date"], p["id"]))
+
+    def positions_citing(self, doc_id: str, pin: str) -> list[dict]:
+        found = [
+            p
+            for p in self.positions.values()
+            if p["source"]["document"] == doc_id and p["source"]["paragraph"] == pin
+        ]
+        return sorted(found, key=lambda p: (p["date"], p["id"]))
+
+    def proposals_citing(self, doc_id: str, pin: str) -> list[dict]:
+        def cites(pr):
+            sources = [pr["source"], *pr.get("also_sources", [])]
+            return any(s["document"] == doc_id and s["paragraph"] == pin for s in sources)
+
+        return sorted((p for p in self.proposals.values() if cites(p)), key=lambda p: (p["date"], p["id"]))
+
+    def proposals_of(self, actor_id: str) -> list[dict]:
+        found = [
+            p for p in self.proposals.values() if actor_id in p["proponents"] or actor_id in p.get("cosponsors", [])
+        ]
+        return sorted(found, key=lambda p: (p["date"], p["id"]))
+
+    def positions_on_proposal(self, proposal_id: str) -> tuple[list[dict], list[dict]]:
+        ordered = sorted(self.positions.values(), key=lambda p: (p["date"], p["id"]))
+        return (
+            [p for p in ordered if proposal_id in p.get("supports", [])],
+            [p for p in ordered if proposal_id in p.get("opposes", [])],
+        )
+
+    def later_repetitions(self, para: Paragraph) -> list[Paragraph]:
+        """Paragraphs whose derived_from points at this one ("repeated in")."""
+        return [
+            p
+            for p in self.paragraphs.values()
+            if p.derived_from
+            and p.derived_from["document"] == para.document
+            and p.derived_from["paragraph"] == para.pin
+        ]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "documents": len(self.documents),
+            "paragraphs": len(self.paragraphs),
+            "actors": len(self.actors),
+            "positions": len(self.positions),
+            "proposals": len(self.proposals),
+        }

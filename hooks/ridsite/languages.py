@@ -1,0 +1,29 @@
+"""The six official languages of the United Nations, in the order the UN lists them on its sites."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # the language's own name, as shown in the language switcher
+    rtl: bool = False
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language("en", "English"),
+    Language("fr", "Français"),
+    Language("es", "Español"),
+    Language("ru", "Русский"),
+    Language("zh", "中文"),
+    Language("ar", "العربية", rtl=True),
+)
+CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
+DEFAULT = "en"
+BY_CODE = {lang.code: lang for lang in LANGUAGES}
+
+
+def is_rtl(code: str) -> bool:
+    return BY_CODE[code].rtl

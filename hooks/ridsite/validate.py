@@ -1,0 +1,204 @@
+"""Checks that need all records at once: every reference resolves and every quote is verbatim."""
+
+from __future__ import annotations
+
+import re
+
+from . import slugs
+from .corpus import Corpus
+from .load import Sources
+from .problems import Problems, did_you_mean
+
+OMISSION = re.compile(r"\s*(?:\[…\]|…)\s*")
+
+
+def normalise(text: str) -> str:
+    """Whitespace-insensitive comparison: runs of spaces and line breaks count as one space."""
+    return " ".join(text.split())
+
+
+def quote_occurs(quote: str, paragraph_text: str) -> bool:
+    """True when the quote's parts (split at an omission mark …) occur in order in the text."""
+    haystack = normalise(paragraph_text)
+    position = 0
+    for part in OMISSION.split(quote):
+        part = normalise(part)
+        if not part:
+            continue
+        found = haystack.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
+
+
+def first_mismatch(quote: str, paragraph_text: str) -> str:
+    """The first words of the quote that cannot be found, to help spot the changed word."""
+    haystack = normalise(paragraph_text)
+    words = normalise(OMISSION.sub(" ", quote)).split(" ")
+    for i in range(1, len(words) + 1):
+        if normalise(" ".join(words[:i])) not in haystack:
+            start = max(0, i - 3)
+            return " ".join(words[start:i])
+    return ""
+
+
+class Checker:
+    def __init__(self, corpus: Corpus, sources: Sources, problems: Problems):
+        self.c = corpus
+        self.sources = sources
+        self.problems = problems
+        self.criteria_ids = [c["id"] for c in corpus.criteria]
+        self.objective_ids = [o["id"] for o in corpus.objectives]
+
+    def report(self, kind: str, record_id: str, path: tuple, message: str) -> None:
+        self.sources.report_record(self.problems, kind, record_id, path, message)
+
+    def report_in(self, shown: str, path: tuple, message: str) -> None:
+        self.sources.report(self.problems, shown, path, message)
+
+    # -- references ----------------------------------------------------------------------
+    def ref(self, report, path, value, known, what: str) -> bool:
+        if value in known:
+            return True
+        report(path, f"unknown {what} '{value}'.{did_you_mean(value, known)}")
+        return False
+
+    def source(self, report, path: tuple, src: dict, quote: str | None = None) -> None:
+        doc_id, pin = src["document"], src["paragraph"]
+        if not self.ref(report, path + ("document",), doc_id, self.c.documents, "document"):
+            return
+        pins = [p.pin for p in self.c.paragraphs_by_document.get(doc_id, [])]
+        if pin not in pins:
+            report(path + ("paragraph",), f"document '{doc_id}' has no paragraph '{pin}'.{did_you_mean(pin, pins)}")
+            return
+        if quote is not None:
+            para = self.c.paragraphs[(doc_id, pin)]
+            if not quote_occurs(quote, self.c.full_text(para)):
+                missing = first_mismatch(quote, self.c.full_text(para))
+                hint = f" (the words '{missing}' are not in it)" if missing else ""
+                report(
+                    ("quote",),
+                    f"the quote does not occur verbatim in {doc_id} paragraph {pin}{hint}; "
+                    "copy the exact words, and mark any omission with …",
+                )
+
+    def stances(self, report, stances: dict) -> None:
+        for cid in self.criteria_ids:
+            if cid not in stances:
+                report(("stances", cid), f"no stance given for '{cid}'; write '{cid}: not-stated' if the source says nothing on it")
+        for cid, sid in stances.items():
+            if not self.ref(report, ("stances", cid), cid, self.criteria_ids, "criterion"):
+                continue
+            allowed = [s["id"] for s in self.c.criterion(cid)["stances"]] + [self.c.not_stated["id"]]
+            self.ref(report, ("stances", cid), sid, allowed, f"stance for '{cid}'")
+
+    # -- kinds -----------------------------------------------------------------------------
+    def documents(self) -> None:
+        kinds = [k["id"] for k in self.c.document_kinds]
+        for doc_id, doc in self.c.documents.items():
+            report = lambda path, msg, d=doc_id: self.report("document", d, path, msg)  # noqa: E731
+            self.ref(report, ("kind",), doc["kind"], kinds, "document kind")
+            if "symbol" in doc and slugs.symbol_slug(doc["symbol"]) != doc_id:
+                report(("id",), f"a document with symbol {doc['symbol']} has the id '{slugs.symbol_slug(doc['symbol'])}'; rename the file to match")
+            if doc["bibtex"] not in self.c.bibliography:
+                report(("bibtex",), f"no entry '{doc['bibtex']}' in data/bibliography.bib.{did_you_mean(doc['bibtex'], self.c.bibliography)}")
+            seen: dict[str, int] = {}
+            for i, p in enumerate(doc["paragraphs"]):
+                if p["id"] in seen:
+                    report(("paragraphs", i, "id"), f"paragraph '{p['id']}' is given twice (also entry {seen[p['id']]})")
+                seen.setdefault(p["id"], i)
+                item_ids = [it["id"] for it in p.get("items", [])]
+                for j, item_id in enumerate(item_ids):
+                    if item_ids.index(item_id) != j:
+                        report(("paragraphs", i, "items", j, "id"), f"sub-item '{item_id}' is given twice")
+                if p.get("derived_from"):
+                    self.source(report, ("paragraphs", i, "derived_from"), p["derived_from"])
+
+    def actors(self) -> None:
+        groups = [g["id"] for g in self.c.regional_groups]
+        for actor_id, actor in self.c.actors.items():
+            report = lambda path, msg, a=actor_id: self.report("actor", a, path, msg)  # noqa: E731
+            if actor["kind"] == "state":
+                if "iso3" not in actor:
+                    report(("iso3",), "a State needs its ISO 3166-1 alpha-3 code, e.g. iso3: EGY")
+                elif actor["iso3"].lower() != actor_id:
+                    report(("id",), f"a State's id is its ISO code in lower case: '{actor['iso3'].lower()}'")
+                if "regional_group" not in actor:
+                    report(("regional_group",), "a State needs its UN regional group." + did_you_mean("", groups))
+            if "regional_group" in actor:
+                self.ref(report, ("regional_group",), actor["regional_group"], groups, "regional group")
+            for i, member in enumerate(actor.get("members", [])):
+                self.ref(report, ("members", i), member, self.c.actors, "actor")
+
+    def positions(self) -> None:
+        for pid, pos in self.c.positions.items():
+            report = lambda path, msg, p=pid: self.report("position", p, path, msg)  # noqa: E731
+            for i, actor in enumerate(pos["actors"]):
+                self.ref(report, ("actors", i), actor, self.c.actors, "actor")
+            if "event" in pos:
+                self.ref(report, ("event",), pos["event"], self.c.events, "event")
+            self.source(report, ("source",), pos["source"], pos["quote"])
+            self.stances(report, pos["stances"])
+            for i, oid in enumerate(pos.get("objectives", [])):
+                self.ref(report, ("objectives", i), oid, self.objective_ids, "objective")
+            for field in ("supports", "opposes"):
+                for i, prop in enumerate(pos.get(field, [])):
+                    self.ref(report, (field, i), prop, self.c.proposals, "proposal")
+
+    def proposals(self) -> None:
+        for pid, prop in self.c.proposals.items():
+            report = lambda path, msg, p=pid: self.report("proposal", p, path, msg)  # noqa: E731
+            for field in ("proponents", "cosponsors"):
+                for i, actor in enumerate(prop.get(field, [])):
+                    self.ref(report, (field, i), actor, self.c.actors, "actor")
+            self.source(report, ("source",), prop["source"], prop["quote"])
+            for i, src in enumerate(prop.get("also_sources", [])):
+                self.source(report, ("also_sources", i), src)
+            self.stances(report, prop["stances"])
+
+    def events(self) -> None:
+        for eid, event in self.c.events.items():
+            report = lambda path, msg, e=eid: self.report("event", e, path, msg)  # noqa: E731
+            if "end_date" in event and event["end_date"] < event["date"]:
+                report(("end_date",), f"ends ({event['end_date']}) before it starts ({event['date']})")
+            if "source" in event:
+                self.source(report, ("source",), event["source"])
+
+    def vocabularies(self) -> None:
+        shown = f"{self.sources.display_root}/vocabularies/criteria.yml"
+        report = lambda path, msg: self.report_in(shown, path, msg)  # noqa: E731
+        for i, crit in enumerate(self.c.criteria):
+            if "source" in crit:
+                self.source(report, ("criteria", i, "source"), crit["source"])
+            ids = [s["id"] for s in crit["stances"]]
+            for j, sid in enumerate(ids):
+                if ids.index(sid) != j or sid == self.c.not_stated.get("id"):
+                    report(("criteria", i, "stances", j, "id"), f"stance '{sid}' is defined twice")
+        shown = f"{self.sources.display_root}/vocabularies/objectives.yml"
+        report = lambda path, msg: self.report_in(shown, path, msg)  # noqa: E731
+        for i, obj in enumerate(self.c.objectives):
+            for j, src in enumerate(obj.get("sources", [])):
+                self.source(report, ("objectives", i, "sources", j), src)
+        for rel, vocab in (
+            ("vocabularies/criteria.yml", self.c.criteria),
+            ("vocabularies/objectives.yml", self.c.objectives),
+        ):
+            ids = [v["id"] for v in vocab]
+            for i, vid in enumerate(ids):
+                if ids.index(vid) != i:
+                    self.report_in(f"{self.sources.display_root}/{rel}", (i,), f"id '{vid}' is defined twice")
+
+    def run(self) -> None:
+        self.documents()
+        self.actors()
+        self.positions()
+        self.proposals()
+        self.events()
+        self.vocabularies()
+
+
+def check_references(corpus: Corpus, sources: Sources, problems: Problems) -> None:
+    if not corpus.criteria or not corpus.not_stated:
+        return  # the vocabulary file itself is broken: its own problems are already listed
+    Checker(corpus, sources, problems).run()
