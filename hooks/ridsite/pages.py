@@ -101,6 +101,11 @@ class Site:
     def label(self, vocabulary: list[dict], value_id: str) -> str:
         return self.c.vocabulary_label(vocabulary, value_id)[self.lang]
 
+    def quote_languages(self, positions) -> str:
+        """Names of the languages of these quotes that differ from the page's, for one notice."""
+        codes = sorted({self.c.documents[p["source"]["document"]]["language"] for p in positions} - {self.lang})
+        return self.t("list.separator").join(self.lang_name(code) for code in codes)
+
     def lang_name(self, code: str) -> str:
         return self.t(f"language.{code}")
 

@@ -52,7 +52,7 @@ class RecordsInvalid(Exception):
         super().__init__(problems.report())
 
 
-def did_you_mean(value: object, choices) -> str:
+def did_you_mean(value: object, choices, listing: str = "") -> str:
     """A short hint naming the closest known ids, or listing a few when nothing is close."""
     choices = sorted({str(c) for c in choices})
     if not choices:
@@ -68,4 +68,6 @@ def did_you_mean(value: object, choices) -> str:
         return " Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
     if len(choices) <= 8:
         return " Known values: " + ", ".join(f"'{c}'" for c in choices) + "."
-    return f" See the {len(choices)} known values in the records."
+    if listing:
+        return f" No similar id is known; the known ids are the file names in {listing}."
+    return f" No similar value is known ({len(choices)} are defined)."

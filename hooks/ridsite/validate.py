@@ -9,6 +9,19 @@ from .corpus import Corpus
 from .load import Sources
 from .problems import Problems, did_you_mean
 
+# Where a maintainer finds the valid ids of each kind of reference.
+LISTINGS = {
+    "actor": "data/actors/",
+    "document": "data/documents/",
+    "proposal": "data/proposals/",
+    "event": "data/events/",
+    "objective": "data/vocabularies/objectives.yml",
+    "criterion": "data/vocabularies/criteria.yml",
+    "stance": "data/vocabularies/criteria.yml",
+    "regional group": "data/vocabularies/regional-groups.yml",
+    "document kind": "data/vocabularies/document-kinds.yml",
+}
+
 OMISSION = re.compile(r"\s*(?:\[…\]|…)\s*")
 
 
@@ -58,10 +71,11 @@ class Checker:
         self.sources.report(self.problems, shown, path, message)
 
     # -- references ----------------------------------------------------------------------
-    def ref(self, report, path, value, known, what: str) -> bool:
+    def ref(self, report, path, value, known, what: str, where: str = "") -> bool:
         if value in known:
             return True
-        report(path, f"unknown {what} '{value}'.{did_you_mean(value, known)}")
+        listing = LISTINGS.get(what, "")
+        report(path, f"unknown {what} '{value}'{where}.{did_you_mean(value, known, listing)}")
         return False
 
     def source(self, report, path: tuple, src: dict, quote: str | None = None) -> None:
@@ -91,7 +105,7 @@ class Checker:
             if not self.ref(report, ("stances", cid), cid, self.criteria_ids, "criterion"):
                 continue
             allowed = [s["id"] for s in self.c.criterion(cid)["stances"]] + [self.c.not_stated["id"]]
-            self.ref(report, ("stances", cid), sid, allowed, f"stance for '{cid}'")
+            self.ref(report, ("stances", cid), sid, allowed, "stance", f" for the criterion '{cid}'")
 
     # -- kinds -----------------------------------------------------------------------------
     def documents(self) -> None:

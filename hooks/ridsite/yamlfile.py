@@ -38,12 +38,17 @@ class LoadedFile:
 _constructor = yaml.constructor.SafeConstructor()
 
 
-def _mark(node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(node, lines: list[str] | None = None) -> tuple[int, int]:
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    # A block scalar (| or >) starts at its indicator; its text starts on the next line.
+    if lines is not None and isinstance(node, yaml.ScalarNode) and node.style in ("|", ">") and line < len(lines):
+        text_line = lines[line]  # 0-based index of the following line
+        return line + 1, len(text_line) - len(text_line.lstrip(" ")) + 1
+    return line, column
 
 
-def _build(node, path: Path, out: LoadedFile):
-    out.positions[path] = _mark(node)
+def _build(node, path: Path, out: LoadedFile, lines: list[str]):
+    out.positions[path] = _mark(node, lines)
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
@@ -58,10 +63,10 @@ def _build(node, path: Path, out: LoadedFile):
                 )
                 continue
             out.key_positions[path + (key,)] = _mark(key_node)
-            result[key] = _build(value_node, path + (key,), out)
+            result[key] = _build(value_node, path + (key,), out, lines)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), out) for i, item in enumerate(node.value)]
+        return [_build(item, path + (i,), out, lines) for i, item in enumerate(node.value)]
     # Scalars: keep timestamps as text so the schema can report bad or impossible dates itself.
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value
@@ -116,5 +121,5 @@ def load_yaml(raw: bytes) -> LoadedFile:
     if node is None:
         out.errors.append((1, 1, "the file holds no record (only comments?); a record is a YAML mapping of fields"))
         return out
-    out.value = _build(node, (), out)
+    out.value = _build(node, (), out, text.split("\n"))
     return out

@@ -1,0 +1,65 @@
+"""Shared fixtures: the repository's records, and the whole site built once into a temp folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # ridsite, even without `pip install -e .`
+
+from ridsite.load import load_corpus  # noqa: E402
+
+# What a site build needs; copied so tests never write into the working tree.
+SITE_INPUTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+GENERATED = ("documents", "actors", "positions", "proposals", "criteria", "objectives", "events")
+
+
+def copy_project(dest: Path) -> Path:
+    for name in SITE_INPUTS:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(
+                src, dest / name,
+                ignore=shutil.ignore_patterns("__pycache__", ".generated", *GENERATED) if name == "docs"
+                else shutil.ignore_patterns("__pycache__"),
+            )
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=1800,
+    )
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    return load_corpus(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """(project copy, site dir, build result) for the real data, built once per test session."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, site, result
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A private copy of data/ that a test may break."""
+    dest = tmp_path / "data"
+    shutil.copytree(ROOT / "data", dest)
+    return dest

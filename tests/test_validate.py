@@ -1,0 +1,161 @@
+"""Checking all records together: every problem at once, each with file:line:col: field: message."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ridsite.load import load_corpus
+from ridsite.problems import RecordsInvalid
+from ridsite.validate import quote_occurs
+
+GOOD_POSITION = """\
+# yaml-language-server: $schema=../../schemas/position.schema.json
+id: {id}
+actors: [{actor}]
+date: 2020-02-13
+source: {{document: {document}, paragraph: "{paragraph}"}}
+quote: >-
+  {quote}
+stances:
+  regular: {regular}
+  institutional: not-stated
+  broad-participation: not-stated
+  un-auspices: not-stated
+objectives: [{objective}]
+supports: [{proposal}]
+summary:
+  en: A test position.
+"""
+
+
+def write_position(data: Path, name: str = "test-position", **values) -> Path:
+    fields = dict(
+        id=name, actor="egy", document="a-70-174", paragraph="18",
+        quote="the Group recommends regular institutional dialogue", regular="not-stated",
+        objective="information-exchange", proposal="egypt-platform",
+    )
+    fields.update(values)
+    path = data / "positions" / f"{name}.yml"
+    path.write_text(GOOD_POSITION.format(**fields), encoding="utf-8")
+    return path
+
+
+def problems(data: Path) -> list[str]:
+    with pytest.raises(RecordsInvalid) as caught:
+        load_corpus(data)
+    return [str(p) for p in caught.value.problems.sorted()]
+
+
+def test_the_real_records_are_valid(corpus):
+    assert corpus.counts()["documents"] >= 5
+
+
+def test_a_good_new_position_is_accepted(data_copy):
+    write_position(data_copy)
+    assert "test-position" in load_corpus(data_copy).positions
+
+
+def test_unknown_actor_gets_did_you_mean_with_file_line_and_field(data_copy):
+    write_position(data_copy, actor="eg")
+    assert problems(data_copy) == [
+        "data/positions/test-position.yml:3:10: actors[0]: unknown actor 'eg'. Did you mean 'egy'?"
+    ]
+
+
+def test_unknown_paragraph_document_stance_objective_proposal_all_at_once(data_copy):
+    write_position(data_copy, "p-one", paragraph="19")
+    write_position(data_copy, "p-two", document="a-70-17")
+    write_position(data_copy, "p-three", regular="permanant", objective="information", proposal="egypt-platfrom")
+    found = problems(data_copy)
+    assert "data/positions/p-one.yml:5:41: source.paragraph: document 'a-70-174' has no paragraph '19'. Known values: '18', '33', '35'." in found
+    assert "data/positions/p-two.yml:5:20: source.document: unknown document 'a-70-17'. Did you mean 'a-70-174'?" in found
+    assert "data/positions/p-three.yml:9:12: stances.regular: unknown stance 'permanant' for the criterion 'regular'. Did you mean 'permanent'?" in found
+    assert any(p.startswith("data/positions/p-three.yml:13:14: objectives[0]: unknown objective 'information'.") for p in found)
+    assert "data/positions/p-three.yml:14:12: supports[0]: unknown proposal 'egypt-platfrom'. Did you mean 'egypt-platform'?" in found
+    assert len(found) == 5
+
+
+def test_quote_with_one_word_changed_is_refused(data_copy):
+    write_position(data_copy, quote="the Group recommends regular institutional talks")
+    (message,) = problems(data_copy)
+    assert message.startswith("data/positions/test-position.yml:7:3: quote: the quote does not occur verbatim in a-70-174 paragraph 18")
+    assert "(the words 'regular institutional talks' are not in it)" in message
+
+
+def test_quotes_are_whitespace_insensitive_and_allow_marked_omissions():
+    text = "The Group recommends regular institutional dialogue with broad participation."
+    assert quote_occurs("The Group  recommends\nregular institutional dialogue", text)
+    assert quote_occurs("The Group recommends … with broad participation.", text)
+    assert not quote_occurs("with broad participation … The Group", text)  # order matters
+    assert not quote_occurs("The Group recommends regular dialogue", text)
+
+
+def test_missing_stance_for_a_criterion_is_explained(data_copy):
+    path = write_position(data_copy)
+    path.write_text(path.read_text(encoding="utf-8").replace("  un-auspices: not-stated\n", ""), encoding="utf-8")
+    assert problems(data_copy) == [
+        "data/positions/test-position.yml:9:3: stances.un-auspices: no stance given for 'un-auspices'; "
+        "write 'un-auspices: not-stated' if the source says nothing on it"
+    ]
+
+
+def test_id_must_match_file_name(data_copy):
+    path = write_position(data_copy)
+    path.rename(path.with_name("other-name.yml"))
+    assert problems(data_copy) == [
+        "data/positions/other-name.yml:2:5: id: the id 'test-position' does not match the file name "
+        "'other-name.yml'; rename the file to 'test-position.yml' or set id: other-name"
+    ]
+
+
+def test_duplicate_id_across_files_names_both(data_copy):
+    (data_copy / "positions" / "2020").mkdir()
+    write_position(data_copy)
+    dup = write_position(data_copy)
+    dup.rename(data_copy / "positions" / "2020" / dup.name)
+    write_position(data_copy)
+    (message,) = problems(data_copy)
+    assert re.fullmatch(
+        r"data/positions/2020/test-position\.yml:2:5: id: duplicate position id 'test-position': "
+        r"data/positions/test-position\.yml has the same id; ids must be unique"
+        r"|data/positions/test-position\.yml:2:5: id: duplicate position id 'test-position': "
+        r"data/positions/2020/test-position\.yml has the same id; ids must be unique",
+        message,
+    )
+
+
+def test_broken_and_valid_files_are_all_reported_in_one_run(data_copy):
+    (data_copy / "positions" / "syntax.yml").write_text("id: syntax\nquote: a: b\n", encoding="utf-8")
+    (data_copy / "positions" / "empty.yml").write_text("", encoding="utf-8")
+    (data_copy / "positions" / "list.yml").write_text("- id: list\n", encoding="utf-8")
+    write_position(data_copy, actor="xyz")
+    assert problems(data_copy) == [
+        "data/positions/empty.yml:1:1: the file is empty; a record is a YAML mapping of fields",
+        "data/positions/list.yml:1:1: expected a mapping of fields, found a list",
+        "data/positions/syntax.yml:2:9: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes",
+        "data/positions/test-position.yml:3:10: actors[0]: unknown actor 'xyz'. No similar id is known; the known ids are the file names in data/actors/.",
+    ]
+
+
+def test_a_state_needs_iso_code_and_regional_group(data_copy):
+    (data_copy / "actors" / "xyz.yml").write_text(
+        "# yaml-language-server: $schema=../../schemas/actor.schema.json\nid: xyz\nkind: state\nname: {en: Xyz}\n",
+        encoding="utf-8",
+    )
+    found = problems(data_copy)
+    assert "data/actors/xyz.yml:2:1: iso3: a State needs its ISO 3166-1 alpha-3 code, e.g. iso3: EGY" in found
+    assert any(p.startswith("data/actors/xyz.yml:2:1: regional_group: a State needs its UN regional group.") for p in found)
+
+
+def test_bibliography_errors_are_reported(data_copy):
+    bib = data_copy / "bibliography.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") + "\n@misc{A/70/174, title={again}}\n", encoding="utf-8")
+    found = problems(data_copy)
+    assert any("data/bibliography.bib:" in p and "duplicate entry key 'A/70/174'" in p for p in found)
+
+
+def test_a_file_outside_the_record_folders_is_flagged(data_copy):
+    (data_copy / "egypt.yml").write_text("id: egypt\n", encoding="utf-8")
+    (found,) = problems(data_copy)
+    assert found.startswith("data/egypt.yml:1:1: this file is not read by the site; records go in data/documents/")
