@@ -7,6 +7,7 @@ markup, script or template syntax.
 
 from __future__ import annotations
 
+import importlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -242,8 +243,14 @@ class Renderer:
         pages += [self.criterion(cr) for cr in c.criteria]
         pages += [self.objective(o) for o in c.objectives]
         pages += [self.event(e) for e in sorted(c.events)]
+        for feature in FEATURES:
+            module = importlib.import_module(f"{__package__}.{feature}")
+            pages += module.pages(self)
         return pages
 
+
+# Modules that add pages of their own; each has `pages(renderer: Renderer) -> list[Page]`.
+FEATURES: tuple[str, ...] = ()
 
 SECTIONS = ("documents", "actors", "positions", "proposals", "criteria", "objectives", "events")
 
