@@ -9,6 +9,7 @@ authored pages (language switcher, sitemap, search and fallback all work).
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,6 +18,7 @@ from ridsite.build import generate
 from ridsite.output import generated_folders
 from ridsite.pages import Renderer
 from ridsite.problems import RecordsInvalid
+from ridsite.reproducible import content_epoch
 
 log = logging.getLogger("mkdocs.hooks.ridsite")
 HOME_MARKER = "<!-- rid:home -->"
@@ -41,6 +43,10 @@ def on_config(config):
     except RecordsInvalid as exc:
         # Raised before MkDocs cleans or writes site_dir: a bad record leaves no half-built site.
         raise PluginError("\n" + str(exc)) from None
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = content_epoch(Path(config.config_file_path).parent, result.corpus)
+        if epoch is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     _state["corpus"] = result.corpus
     _state["site_url"] = config.site_url or ""
     _state["generated"] = generated_folders(p.source_path for p in result.pages)
