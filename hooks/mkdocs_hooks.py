@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
 from ridsite.build import generate
+from ridsite.languages import DEFAULT, LANGUAGES
 from ridsite.output import generated_folders
 from ridsite.pages import Renderer
 from ridsite.problems import RecordsInvalid
@@ -39,6 +41,8 @@ def on_config(config):
     i18n = _i18n(config)
     if i18n is not None and i18n.current_language is not None:
         return config  # a later language pass: the pages are already written
+    if os.environ.get("RID_PAGES_READY"):
+        return config  # `rid build` rendered and checked the records, and wrote this docs tree
     try:
         result = generate(_data_dir(config), Path(config.docs_dir), site_url=config.site_url or "")
     except RecordsInvalid as exc:
@@ -74,6 +78,21 @@ def on_page_content(html, page, config, files):
     if body is None:
         return html
     return html.replace(f"<p>{BODY_PLACEHOLDER}</p>", body, 1)
+
+
+def on_page_context(context, page, config, nav):
+    # Under `rid build` each process builds one language, so mkdocs-static-i18n knows only that
+    # one: point the language switcher at the same page in all six (after i18n, priority 50).
+    if not os.environ.get("RID_PAGES_READY") or _i18n(config) is None:
+        return context
+    lang = _i18n(config).current_language
+    base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    config.extra["alternate"] = [
+        {"name": language.name, "lang": language.code, "link": f"{base}{'' if language.code == DEFAULT else language.code + '/'}{page.url}"}
+        for language in LANGUAGES
+    ]
+    context["config"] = config
+    return context
 
 
 def on_serve(server, config, builder):

@@ -55,5 +55,22 @@ def schema(folder: Path, check_only: bool) -> None:
     click.echo(f"{len(stale)} schema file(s) {'written' if not check_only else 'stale'}.")
 
 
+@main.command(help="Build the whole site, one process per language on every core (faster than `mkdocs build` on large records).")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@click.option("-j", "--jobs", type=int, default=None, help="Parallel language builds (default: number of cores).")
+@click.option("--no-strict", is_flag=True, help="Do not fail on MkDocs warnings.")
+def build(site_dir: Path, jobs: int | None, no_strict: bool) -> None:
+    from .fastbuild import build_site
+
+    try:
+        build_site(Path.cwd(), site_dir, jobs=jobs, strict=not no_strict, log=click.echo)
+    except RecordsInvalid as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except RuntimeError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+
+
 if __name__ == "__main__":
     main()
