@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import slugs
 
@@ -111,24 +113,52 @@ class Corpus:
     def vocabulary_label(self, vocabulary: list[dict], value_id: str) -> dict:
         return next(v["label"] for v in vocabulary if v["id"] == value_id)
 
+    # Lookups below are answered from indexes built once, so that rendering stays linear in the
+    # number of records (a scan per paragraph would make the build quadratic).
+    @cached_property
+    def _by_date(self) -> list[dict]:
+        return sorted(self.positions.values(), key=lambda p: (p["date"], p["id"]))
+
+    @cached_property
+    def _positions_by_actor(self) -> dict[str, list[dict]]:
+        index: dict[str, list[dict]] = defaultdict(list)
+        for p in self._by_date:
+            for actor in p["actors"]:
+                index[actor].append(p)
+        return index
+
+    @cached_property
+    def _positions_by_paragraph(self) -> dict[tuple[str, str], list[dict]]:
+        index: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for p in self._by_date:
+            index[(p["source"]["document"], p["source"]["paragraph"])].append(p)
+        return index
+
+    @cached_property
+    def _proposals_by_paragraph(self) -> dict[tuple[str, str], list[dict]]:
+        index: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for pr in sorted(self.proposals.values(), key=lambda p: (p["date"], p["id"])):
+            cited = {(s["document"], s["paragraph"]) for s in [pr["source"], *pr.get("also_sources", [])]}
+            for key in sorted(cited):
+                index[key].append(pr)
+        return index
+
+    @cached_property
+    def _repetitions(self) -> dict[tuple[str, str], list[Paragraph]]:
+        index: dict[tuple[str, str], list[Paragraph]] = defaultdict(list)
+        for p in self.paragraphs.values():
+            if p.derived_from:
+                index[(p.derived_from["document"], p.derived_from["paragraph"])].append(p)
+        return index
+
     def positions_of(self, actor_id: str) -> list[dict]:
-        found = [p for p in self.positions.values() if actor_id in p["actors"]]
-        return sorted(found, key=lambda p: (p["date"], p["id"]))
+        return self._positions_by_actor.get(actor_id, [])
 
     def positions_citing(self, doc_id: str, pin: str) -> list[dict]:
-        found = [
-            p
-            for p in self.positions.values()
-            if p["source"]["document"] == doc_id and p["source"]["paragraph"] == pin
-        ]
-        return sorted(found, key=lambda p: (p["date"], p["id"]))
+        return self._positions_by_paragraph.get((doc_id, pin), [])
 
     def proposals_citing(self, doc_id: str, pin: str) -> list[dict]:
-        def cites(pr):
-            sources = [pr["source"], *pr.get("also_sources", [])]
-            return any(s["document"] == doc_id and s["paragraph"] == pin for s in sources)
-
-        return sorted((p for p in self.proposals.values() if cites(p)), key=lambda p: (p["date"], p["id"]))
+        return self._proposals_by_paragraph.get((doc_id, pin), [])
 
     def proposals_of(self, actor_id: str) -> list[dict]:
         found = [
@@ -137,21 +167,17 @@ class Corpus:
         return sorted(found, key=lambda p: (p["date"], p["id"]))
 
     def positions_on_proposal(self, proposal_id: str) -> tuple[list[dict], list[dict]]:
-        ordered = sorted(self.positions.values(), key=lambda p: (p["date"], p["id"]))
         return (
-            [p for p in ordered if proposal_id in p.get("supports", [])],
-            [p for p in ordered if proposal_id in p.get("opposes", [])],
+            [p for p in self._by_date if proposal_id in p.get("supports", [])],
+            [p for p in self._by_date if proposal_id in p.get("opposes", [])],
         )
+
+    def positions_with_stance(self, criterion_id: str, stance_id: str) -> list[dict]:
+        return [p for p in self._by_date if p["stances"].get(criterion_id) == stance_id]
 
     def later_repetitions(self, para: Paragraph) -> list[Paragraph]:
         """Paragraphs whose derived_from points at this one ("repeated in")."""
-        return [
-            p
-            for p in self.paragraphs.values()
-            if p.derived_from
-            and p.derived_from["document"] == para.document
-            and p.derived_from["paragraph"] == para.pin
-        ]
+        return self._repetitions.get((para.document, para.pin), [])
 
     def counts(self) -> dict[str, int]:
         return {

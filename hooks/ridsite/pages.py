@@ -190,28 +190,52 @@ class Renderer:
             supporters=supporters, opponents=opponents,
         )
 
-    def criterion(self, criterion: dict) -> Page:
+    def criterion(self, criterion: dict) -> list[Page]:
+        """The criterion page (each stance with its first quotes), and a paginated page per stance
+        whose positions are too many to quote on it (keeps every page light at any scale)."""
         cid = criterion["id"]
         stances = [*criterion["stances"], self.corpus.not_stated]
         by_stance = {
             s["id"]: (
-                [p for p in sorted(self.corpus.positions.values(), key=lambda p: (p["date"], p["id"])) if p["stances"].get(cid) == s["id"]],
+                self.corpus.positions_with_stance(cid, s["id"]),
                 [p for p in sorted(self.corpus.proposals.values(), key=lambda p: (p["date"], p["id"])) if p["stances"].get(cid) == s["id"]],
             )
             for s in stances
         }
-        return self.page(
-            "criterion.html", slugs.criterion_url(cid), "criterion",
-            title=criterion["label"][self.lang], record_id=cid, criterion=criterion, stances=stances, by_stance=by_stance,
-        )
+        title = criterion["label"][self.lang]
+        pages = [
+            self.page(
+                "criterion.html", slugs.criterion_url(cid), "criterion",
+                title=title, record_id=cid, criterion=criterion, stances=stances, by_stance=by_stance,
+                inline_limit=INLINE_LIMIT,
+            )
+        ]
+        for stance in stances:
+            positions = by_stance[stance["id"]][0]
+            if len(positions) <= INLINE_LIMIT:
+                continue
+            base = slugs.stance_url(cid, stance["id"])
+            for chunk, pager in paginate(base, positions, PAGE_SIZE):
+                pages.append(self.page(
+                    "stance.html", pager["url"], "stance",
+                    title=f"{title}: {stance['label'][self.lang]}" + (f" ({pager['number']}/{pager['count']})" if pager["count"] > 1 else ""),
+                    criterion=criterion, stance=stance, positions=chunk, pager=pager, total=len(positions),
+                ))
+        return pages
 
-    def objective(self, objective: dict) -> Page:
+    def objective(self, objective: dict) -> list[Page]:
         oid = objective["id"]
-        positions = [p for p in sorted(self.corpus.positions.values(), key=lambda p: (p["date"], p["id"])) if oid in p.get("objectives", [])]
-        return self.page(
-            "objective.html", slugs.objective_url(oid), "objective",
-            title=objective["label"][self.lang], record_id=oid, objective=objective, positions=positions,
-        )
+        positions = [p for p in self.corpus._by_date if oid in p.get("objectives", [])]
+        title = objective["label"][self.lang]
+        return [
+            self.page(
+                "objective.html", pager["url"], "objective",
+                title=title if pager["number"] == 1 else f"{title} ({pager['number']}/{pager['count']})",
+                record_id=oid if pager["number"] == 1 else "", objective=objective, positions=chunk, pager=pager,
+                total=len(positions),
+            )
+            for chunk, pager in paginate(slugs.objective_url(oid), positions, PAGE_SIZE)
+        ]
 
     def event(self, event_id: str) -> Page:
         event = self.corpus.events[event_id]
@@ -222,11 +246,18 @@ class Renderer:
         )
 
     # -- one index per kind ----------------------------------------------------------------
-    def index(self, section: str) -> Page:
-        return self.page(
-            f"index-{section}.html", slugs.index_url(section), f"{section}-index",
-            title=self.site.t(f"section.{section}"),
-        )
+    def index(self, section: str) -> list[Page]:
+        """The index of one kind; long lists are split into pages of PAGE_SIZE entries."""
+        title = self.site.t(f"section.{section}")
+        items = INDEX_ITEMS[section](self.corpus)
+        return [
+            self.page(
+                f"index-{section}.html", pager["url"], f"{section}-index",
+                title=title if pager["number"] == 1 else f"{title} ({pager['number']}/{pager['count']})",
+                items=chunk, pager=pager, total=len(items),
+            )
+            for chunk, pager in paginate(slugs.index_url(section), items, PAGE_SIZE)
+        ]
 
     def home_summary(self) -> str:
         """The data-driven block of the home page (counts and entry points)."""
@@ -234,14 +265,14 @@ class Renderer:
 
     def all_pages(self) -> list[Page]:
         c = self.corpus
-        pages = [self.index(section) for section in SECTIONS]
+        pages = [page for section in SECTIONS for page in self.index(section)]
         pages += [self.document(d) for d in sorted(c.documents)]
         pages += [self.paragraph(p) for d in sorted(c.documents) for p in c.paragraphs_by_document[d]]
         pages += [self.actor(a) for a in sorted(c.actors)]
         pages += [self.position(p) for p in sorted(c.positions)]
         pages += [self.proposal(p) for p in sorted(c.proposals)]
-        pages += [self.criterion(cr) for cr in c.criteria]
-        pages += [self.objective(o) for o in c.objectives]
+        pages += [page for cr in c.criteria for page in self.criterion(cr)]
+        pages += [page for o in c.objectives for page in self.objective(o)]
         pages += [self.event(e) for e in sorted(c.events)]
         for feature in FEATURES:
             module = importlib.import_module(f"{__package__}.{feature}")
@@ -274,3 +305,40 @@ def markdown_file(page: Page) -> str:
         meta["description"] = escape(page.description, quote=True)
     front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
     return f"---\n{front}\n---\n\n{page.body}\n"
+# Entries per index page, and positions quoted in full on a criterion page before the rest move
+# to the stance's own pages: no page grows with the size of the record.
+PAGE_SIZE = 100
+INLINE_LIMIT = 30
+
+
+def _by_date(records) -> list[dict]:
+    return sorted(records, key=lambda r: (r["date"], r["id"]))
+
+
+# What each index lists, in order.
+INDEX_ITEMS = {
+    "documents": lambda c: _by_date(c.documents.values()),
+    "actors": lambda c: sorted(c.actors.values(), key=lambda a: a["id"]),
+    "positions": lambda c: c._by_date,
+    "proposals": lambda c: _by_date(c.proposals.values()),
+    "criteria": lambda c: c.criteria,
+    "objectives": lambda c: c.objectives,
+    "events": lambda c: _by_date(c.events.values()),
+}
+
+
+def paginate(base_url: str, items: list, size: int):
+    """(chunk, pager) for each page: the first at base_url, the next at base_url + 'page/N/'."""
+    count = max(1, -(-len(items) // size))
+    urls = [base_url if n == 1 else f"{base_url}page/{n}/" for n in range(1, count + 1)]
+    for n in range(1, count + 1):
+        pager = {
+            "url": urls[n - 1],
+            "number": n,
+            "count": count,
+            "previous": urls[n - 2] if n > 1 else None,
+            "next": urls[n] if n < count else None,
+            "urls": urls,
+        }
+        yield items[(n - 1) * size : n * size], pager
+

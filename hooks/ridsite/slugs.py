@@ -51,6 +51,11 @@ def criterion_url(criterion_id: str) -> str:
     return f"criteria/{criterion_id}/"
 
 
+def stance_url(criterion_id: str, stance_id: str) -> str:
+    """All positions taking one stance on one criterion (only when too many for the criterion page)."""
+    return f"criteria/{criterion_id}/{stance_id}/"
+
+
 def objective_url(objective_id: str) -> str:
     return f"objectives/{objective_id}/"
 

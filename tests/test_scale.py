@@ -1,0 +1,60 @@
+"""Pages stay light whatever the size of the record: long lists are split, lookups are indexed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ridsite import pages as pages_module
+from ridsite.pages import Renderer, paginate
+
+
+def test_paginate_splits_and_links_pages():
+    chunks = list(paginate("positions/", list(range(250)), 100))
+    assert [len(c) for c, _ in chunks] == [100, 100, 50]
+    urls = [p["url"] for _, p in chunks]
+    assert urls == ["positions/", "positions/page/2/", "positions/page/3/"]
+    assert chunks[0][1]["previous"] is None and chunks[0][1]["next"] == "positions/page/2/"
+    assert chunks[2][1]["previous"] == "positions/page/2/" and chunks[2][1]["next"] is None
+    assert list(paginate("events/", [], 100))[0][1]["count"] == 1  # an empty list still has its page
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr(pages_module, "PAGE_SIZE", 3)
+    monkeypatch.setattr(pages_module, "INLINE_LIMIT", 2)
+
+
+def test_every_position_is_listed_once_across_index_pages(corpus, small_pages):
+    index = Renderer(corpus, "en").index("positions")
+    assert len(index) == -(-len(corpus.positions) // 3)
+    listed = [
+        pid for page in index for pid in corpus.positions if re.search(rf'href="[^"]*\b{re.escape(pid)}/"', page.body)
+    ]
+    assert sorted(listed) == sorted(corpus.positions)  # each exactly once
+    assert all(len(re.findall(r'<tr><td>', page.body)) <= 3 for page in index)
+
+
+def test_a_crowded_stance_moves_to_its_own_pages(corpus, small_pages):
+    renderer = Renderer(corpus, "fr")
+    crit = corpus.criterion("institutional")
+    crowded = [s for s in crit["stances"] if len(corpus.positions_with_stance("institutional", s["id"])) > 2]
+    assert crowded, "the real record has a stance held by more than two positions"
+    out = renderer.criterion(crit)
+    main, stance_pages = out[0], out[1:]
+    stance = crowded[0]["id"]
+    assert f'href="{stance}/"' in main.body
+    on_stance_pages = {
+        pid for page in stance_pages if page.url.startswith(f"criteria/institutional/{stance}/")
+        for pid in re.findall(r'data-rid-position="([^"]+)"|id="position-([^"]+)"', page.body) for pid in pid if pid
+    }
+    assert on_stance_pages == {p["id"] for p in corpus.positions_with_stance("institutional", stance)}
+
+
+def test_indexed_lookups_agree_with_a_full_scan(corpus):
+    for (doc, pin) in corpus.paragraphs:
+        scan = [p for p in corpus.positions.values() if (p["source"]["document"], p["source"]["paragraph"]) == (doc, pin)]
+        assert sorted(p["id"] for p in corpus.positions_citing(doc, pin)) == sorted(p["id"] for p in scan)
+    for actor in corpus.actors:
+        assert {p["id"] for p in corpus.positions_of(actor)} == {p["id"] for p in corpus.positions.values() if actor in p["actors"]}
