@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 LANGS = ("en", "fr", "es", "ru", "zh", "ar")
+MAX_ACTORS = 200
 GROUPS = ("african", "asia-pacific", "eastern-european", "latin-american-caribbean", "weog")
 
 
@@ -81,12 +82,13 @@ def generate(real_data: Path, out_data: Path, scale: int) -> dict[str, int]:
             _dump(out_data / "events" / f"{copy['id']}.yml", copy, "event")
     (out_data / "bibliography.bib").write_text("\n".join(bib_entries), encoding="utf-8")
 
-    # Actors: the real ones, then synthetic States so the actor count scales too.
+    # Actors: the real ones, then synthetic States up to the UN's size (193 Member States and a few
+    # others): past that, a larger record means more statements per State, not more States.
     actor_ids = list(actors)
     codes = _synthetic_codes(set(actor_ids))
     for actor_id, actor in actors.items():
         _dump(out_data / "actors" / f"{actor_id}.yml", actor, "actor")
-    for n in range(len(actors) * (scale - 1)):
+    for n in range(min(len(actors) * (scale - 1), max(0, MAX_ACTORS - len(actors)))):
         code = next(codes)
         actor = {
             "id": code,
@@ -103,7 +105,7 @@ def generate(real_data: Path, out_data: Path, scale: int) -> dict[str, int]:
     for j in range(scale):
         def actor_of(actor_id: str) -> str:
             index = list(actors).index(actor_id) if actor_id in actors else 0
-            return actor_ids[j * real_actor_count + index]
+            return actor_ids[(j * real_actor_count + index) % len(actor_ids)]
 
         for prop_id, prop in proposals.items():
             copy = json.loads(json.dumps(prop))
