@@ -41,16 +41,16 @@ def test_missing_required_field_names_it():
     record = valid_position()
     del record["quote"]
     assert issues(schema.POSITION, record) == [
-        ("quote", "this required field is missing; add 'quote:' to the record")
+        ("quote", "the required field 'quote' is missing; add a line 'quote: …' to the record")
     ]
 
 
 @pytest.mark.parametrize(
     "date, expected",
     [
-        ("2020-02-30", "2020-02-30 is not a real calendar date (check the month and day)"),
+        ("2020-02-30", "2020-02-30 is not a real calendar date; check the month (01-12) and the day"),
         ("13/02/2020", "expected a date written YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more), for example 2015-07-22; found '13/02/2020'"),
-        ("2020-13", "2020-13 is not a real calendar date (check the month and day)"),
+        ("2020-13", "2020-13 is not a real calendar date; check the month (01-12) and the day"),
     ],
 )
 def test_bad_dates(date, expected):
@@ -63,18 +63,18 @@ def test_partial_dates_are_allowed_when_the_source_gives_no_more():
 
 def test_wrong_types_are_named():
     assert issues(schema.POSITION, valid_position(actors="egy")) == [
-        ("actors", "expected a list (lines starting with '- ' or [a, b]), found text")
+        ("actors", "expected a list, written [a, b] or as lines starting with '- ' (here: [egy]); found text")
     ]
-    assert issues(schema.POSITION, valid_position(quote=18)) == [("quote", "expected text, found a whole number (put it in quotes)")]
+    assert issues(schema.POSITION, valid_position(quote=18)) == [("quote", 'expected text, found a whole number; put it in quotes, for example "18"')]
 
 
 def test_empty_and_whitespace_quotes_are_refused():
-    assert issues(schema.POSITION, valid_position(quote="   \n ")) == [("quote", "must not be empty or only spaces")]
+    assert issues(schema.POSITION, valid_position(quote="   \n ")) == [("quote", "is empty or only spaces; write the text here")]
 
 
 def test_unknown_language_code_suggests_one():
     result = issues(schema.POSITION, valid_position(summary={"en": "x", "fre": "y"}))
-    assert ("summary.fre", "key 'fre' is not allowed. Did you mean 'fr'?") in result
+    assert ("summary.fre", "'fre' is not a language code of the site. Did you mean 'fr'?") in result
 
 
 def test_committed_json_schemas_match_the_model():

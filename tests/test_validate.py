@@ -131,9 +131,11 @@ def test_broken_and_valid_files_are_all_reported_in_one_run(data_copy):
     (data_copy / "positions" / "list.yml").write_text("- id: list\n", encoding="utf-8")
     write_position(data_copy, actor="xyz")
     assert problems(data_copy) == [
-        "data/positions/empty.yml:1:1: the file is empty; a record is a YAML mapping of fields",
-        "data/positions/list.yml:1:1: expected a mapping of fields, found a list",
-        "data/positions/syntax.yml:2:9: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes",
+        "data/positions/empty.yml:1:1: the file is empty; a record is 'name: value' lines (run `rid new` to start one)",
+        "data/positions/list.yml:1:1: the file holds a list instead of a record; a record is 'name: value' lines "
+        "starting at the left margin, with no '- ' before the first one",
+        "data/positions/syntax.yml:2:9: YAML syntax error: the text contains ': ' (a colon then a space), which YAML "
+        'reads as a new field; put the whole text in double quotes: "…"',
         "data/positions/test-position.yml:3:10: actors[0]: unknown actor 'xyz'. No similar id is known; the known ids are the file names in data/actors/.",
     ]
 

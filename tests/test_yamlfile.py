@@ -21,32 +21,63 @@ def test_bom_and_crlf_are_accepted():
 
 def test_duplicate_key_is_reported_with_both_lines():
     loaded = load_yaml(b"id: a\nquote: one\nquote: two\n")
-    assert loaded.errors == [(3, 1, "duplicate key 'quote' (first given on line 2); keep only one")]
+    assert loaded.errors == [(3, 1, "the field 'quote' is given twice (first on line 2); keep only one of them")]
 
 
 def test_tab_indentation_gets_a_hint():
     loaded = load_yaml(b"actors:\n\t- egy\n")
-    (line, column, message), = loaded.errors
-    assert (line, column) == (2, 1)
-    assert "indent with spaces, not tabs" in message
+    assert loaded.errors == [
+        (2, 1, "YAML syntax error: a tab character is used for indentation here; YAML needs spaces: replace the tab with spaces")
+    ]
 
 
 def test_invalid_utf8_names_the_line():
     loaded = load_yaml(b"id: a\nquote: caf\xe9\n")
-    assert loaded.errors == [(2, 11, "the file is not valid UTF-8 (byte 0xe9); save it as UTF-8")]
+    assert loaded.errors == [
+        (2, 11, "the file is not saved as UTF-8 (the byte 0xe9 here is from another encoding); save it again with the encoding UTF-8")
+    ]
 
 
 def test_empty_and_comment_only_files():
-    assert "empty" in load_yaml(b"  \n").errors[0][2]
-    assert "holds no record" in load_yaml(b"# just a comment\n").errors[0][2]
+    assert load_yaml(b"  \n").errors == [
+        (1, 1, "the file is empty; a record is 'name: value' lines (run `rid new` to start one)")
+    ]
+    assert load_yaml(b"# just a comment\n").errors == [
+        (1, 1, "the file holds no record, only comments; a record is 'name: value' lines")
+    ]
 
 
 def test_syntax_error_has_line_and_hint():
     loaded = load_yaml(b"id: a\nquote: He said: no\n")
-    (line, column, message), = loaded.errors
-    assert line == 2
-    assert "put text that contains ': ' in quotes" in message
+    assert loaded.errors == [
+        (
+            2, 15,
+            "YAML syntax error: the text contains ': ' (a colon then a space), which YAML reads as a new field; "
+            'put the whole text in double quotes: "…"',
+        )
+    ]
 
 
 def test_dates_stay_text_so_impossible_dates_can_be_reported():
     assert load_yaml(b"date: 2015-02-30\n").value == {"date": "2015-02-30"}
+
+
+def test_columns_count_characters_as_editors_do_not_bytes():
+    loaded = load_yaml("id: a\nname: 中文 x: y\n".encode("utf-8"))
+    assert [(line, column) for line, column, _ in loaded.errors] == [(2, 11)]
+    loaded = load_yaml("id: a\nname: 中文 caf".encode("utf-8") + b"\xe9\n")
+    assert [(line, column) for line, column, _ in loaded.errors] == [(2, 13)]
+
+
+def test_what_records_never_need_is_refused_before_it_is_expanded():
+    # Nine levels of nine aliases would expand to 387 million items: refused at the first alias.
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    loaded = load_yaml(laughs.encode())
+    assert loaded.errors == [
+        (2, 8, "YAML anchors and aliases (&name, *name) are not used in records; write the value out in full where it is needed")
+    ]
+    assert load_yaml(b"a: !!python/name:os.system x\n").errors == [
+        (1, 4, "the YAML tag '!!python/name:os.system' is not used in records; write a plain value (text, a list or fields)")
+    ]

@@ -48,6 +48,28 @@ class Spec:
         return schema
 
 
+def _where(path: tuple) -> str:
+    """'under source' / 'in this item': where a maintainer adds a missing line."""
+    if not path:
+        return "to the record"
+    last = path[-1]
+    return f"under '{last}:'" if isinstance(last, str) else "to this item of the list"
+
+
+# Plain-words descriptions of the patterns below, for messages ("what would be right").
+ID_FORM = "only lower-case letters a-z, digits and single hyphens"
+URL_PATTERN = r"^https?://\S+$"
+FORMS = {
+    ID_PATTERN: ID_FORM,
+    URL_PATTERN: "a full web address starting with https:// (no spaces)",
+}
+
+
+def _id_like(value: str) -> str:
+    """What an id typed with capitals, spaces or underscores was probably meant to be."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
 @dataclass
 class Text(Spec):
     """Free text. Always stored and shown as literal text (escaped on every page)."""
@@ -56,20 +78,31 @@ class Text(Spec):
     pattern: str | None = None
     example: str | None = None
     max_length: int = 200_000
+    form: str = ""  # the pattern in plain words, for messages; FORMS gives the common ones
 
     def check(self, value, path):
+        if value is None:
+            yield path, "is empty; write the text after the colon (in quotes if it contains ': ' or starts with a sign)"
+            return
         if not isinstance(value, str):
-            hint = " (put it in quotes)" if isinstance(value, (int, float, bool)) else ""
-            yield path, f"expected text, found {_type_name(value)}{hint}"
+            yield path, f"expected text, found {_type_name(value)}; put it in quotes, for example \"{value}\""
             return
         if not value.strip():
-            yield path, "must not be empty or only spaces"
+            yield path, "is empty or only spaces; write the text here"
             return
         if len(value) > self.max_length:
-            yield path, f"is {len(value):,} characters long; at most {self.max_length:,} are allowed"
+            yield path, f"is {len(value):,} characters long, but at most {self.max_length:,} are allowed here; shorten it"
         if self.pattern and not re.fullmatch(self.pattern, value):
-            example = f", for example '{self.example}'" if self.example else ""
-            yield path, f"'{value}' is not in the expected form{example}"
+            form = self.form or FORMS.get(self.pattern, "")
+            shown = value if len(value) <= 60 else value[:57] + "..."
+            message = f"'{shown}' is not written as expected here"
+            if form:
+                message += f": use {form}"
+            if self.pattern == ID_PATTERN and re.fullmatch(ID_PATTERN, _id_like(value) or "-"):
+                message += f". Did you mean '{_id_like(value)}'?"
+            elif self.example:
+                message += f", for example '{self.example}'"
+            yield path, message
 
     def json_schema(self):
         schema = {"type": "string", "minLength": 1, "maxLength": self.max_length}
@@ -84,6 +117,10 @@ def Id(description: str = "", example: str = "a-70-174") -> Text:
     return Text(description=description, pattern=ID_PATTERN, example=example, max_length=80)
 
 
+def Url(description: str = "", example: str = "https://undocs.org/A/70/174") -> Text:
+    return Text(description=description, pattern=URL_PATTERN, example=example)
+
+
 @dataclass
 class Date(Spec):
     """A date, or only a year or year and month when the source gives no more (never guess)."""
@@ -94,15 +131,20 @@ class Date(Spec):
     def check(self, value, path):
         text = value if isinstance(value, str) else None
         form = r"\d{4}-\d{2}-\d{2}" if self.full_only else r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999 and not self.full_only:
+            # YAML reads a bare year as a number: the right value is the same year, quoted.
+            yield path, f"a year alone must be written in quotes: \"{value}\""
+            return
         if text is None or not re.fullmatch(form, text):
             allowed = "YYYY-MM-DD" if self.full_only else "YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more)"
-            yield path, f"expected a date written {allowed}, for example 2015-07-22; found {value!r}"
+            shown = "nothing" if value is None else f"'{value}'"
+            yield path, f"expected a date written {allowed}, for example 2015-07-22; found {shown}"
             return
         year, month, day = (text.split("-") + ["01", "01"])[:3]
         try:
             _dt.date(int(year), int(month), int(day))
         except ValueError:
-            yield path, f"{text} is not a real calendar date (check the month and day)"
+            yield path, f"{text} is not a real calendar date; check the month (01-12) and the day"
 
     def json_schema(self):
         pattern = r"^\d{4}-\d{2}-\d{2}$" if self.full_only else r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -127,17 +169,19 @@ class OneOf(Spec):
 
     choices: tuple[str, ...]
     description: str = ""
+    what: str = "one of the allowed values"  # in messages: "'fre' is not <what>"
 
     def check(self, value, path):
         if value not in self.choices:
-            yield path, f"'{value}' is not allowed.{did_you_mean(value, self.choices)}"
+            hint = did_you_mean(value if value is not None else "", self.choices)
+            yield path, f"'{'' if value is None else value}' is not {self.what}.{hint}"
 
     def json_schema(self):
         return self._doc({"type": "string", "enum": list(self.choices)})
 
 
 def Lang(description: str = "") -> OneOf:
-    return OneOf(CODES, description or "A language code: one of the six UN languages.")
+    return OneOf(CODES, description or "A language code: one of the six UN languages.", what="a language code of the site")
 
 
 @dataclass
@@ -149,15 +193,18 @@ class ListOf(Spec):
 
     def check(self, value, path):
         if not isinstance(value, list):
-            yield path, f"expected a list (lines starting with '- ' or [a, b]), found {_type_name(value)}"
+            fix = f" (here: [{value}])" if isinstance(value, str) and value.strip() else ""
+            yield path, (
+                f"expected a list, written [a, b] or as lines starting with '- '{fix}; found {_type_name(value)}"
+            )
             return
         if len(value) < self.min_items:
-            yield path, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}"
+            yield path, f"is an empty list; it needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}"
         seen = set()
         for i, item in enumerate(value):
             if self.unique and isinstance(item, str):
                 if item in seen:
-                    yield path + (i,), f"'{item}' is listed twice"
+                    yield path + (i,), f"'{item}' is listed twice; remove one of them"
                 seen.add(item)
             yield from self.item.check(item, path + (i,))
 
@@ -178,17 +225,20 @@ class MapOf(Spec):
     value: Spec
     description: str = ""
     required_keys: tuple[str, ...] = ()
+    example: str = "en: …"  # one line of the mapping, shown when the mapping is missing
 
     def check(self, value, path):
         if not isinstance(value, dict):
-            yield path, f"expected a mapping (key: value lines), found {_type_name(value)}"
+            yield path, (
+                f"expected indented lines such as '{self.example}' below it; found {_type_name(value)}"
+            )
             return
         for k in self.required_keys:
             if k not in value:
-                yield path + (k,), f"this required entry is missing; add '{k}:'"
+                yield path + (k,), f"the line '{k}: …' is missing; add it {_where(path)}"
         for k, v in value.items():
             for _, message in self.key.check(k, path + (k,)):
-                yield path + (k,), f"key {message}"
+                yield path + (k,), message
             yield from self.value.check(v, path + (k,))
 
     def json_schema(self):
@@ -223,16 +273,30 @@ class Obj(Spec):
 
     def check(self, value, path):
         if not isinstance(value, dict):
-            yield path, f"expected a mapping of fields, found {_type_name(value)}"
+            yield path, self._not_fields(value, path)
             return
         for name, f in self.fields.items():
             if f.required and name not in value:
-                yield path + (name,), f"this required field is missing; add '{name}:' to {'the record' if not path else 'this entry'}"
+                yield path + (name,), f"the required field '{name}' is missing; add a line '{name}: …' {_where(path)}"
         for name, v in value.items():
             if name not in self.fields:
-                yield path + (name,), f"unknown field '{name}'.{did_you_mean(name, self.fields)}"
+                hint = did_you_mean(name, self.fields)
+                if not hint.startswith(" Did you mean"):
+                    hint = " The fields allowed here are: " + ", ".join(self.fields) + "."
+                # "unknown field" opens the message: the loader points such problems at the key.
+                yield path + (name,), f"unknown field '{name}'.{hint}"
                 continue
             yield from self.fields[name].spec.check(v, path + (name,))
+
+    def _not_fields(self, value, path) -> str:
+        if not path:
+            return (
+                f"the file holds {_type_name(value)} instead of a record; a record is 'name: value' lines "
+                "starting at the left margin, with no '- ' before the first one"
+            )
+        required = [f"'{name}: …'" for name, f in self.fields.items() if f.required]
+        example = f" such as {' and '.join(required[:2])}" if required else ""
+        return f"expected indented 'name: value' lines{example} below it; found {_type_name(value)}"
 
     def json_schema(self):
         schema = {
@@ -268,13 +332,14 @@ STANCES = MapOf(
     Id("A criterion id from data/vocabularies/criteria.yml.", example="regular"),
     Id("A stance id from that criterion's vocabulary, or 'not-stated'.", example="not-stated"),
     description="One stance per criterion. Write 'not-stated' where the source says nothing on it.",
+    example="regular: not-stated",
 )
 
 SUB_ITEM = Obj(
     {
-        "id": F(Text(description="The sub-item's own number or letter, e.g. 'i' or 'a'.", pattern=r"^[a-z0-9]+$", example="i"), required=True),
+        "id": F(Text(description="The sub-item's own number or letter, e.g. 'i' or 'a'.", pattern=r"^[a-z0-9]+$", example="i", form="lower-case letters or digits only"), required=True),
         "text": F(Text(description="The verbatim text of the sub-item."), required=True),
-        "translations": F(MapOf(Lang(), Obj({"text": F(Text(), True), "source": F(Text(pattern=r"^https?://\S+$", example="https://undocs.org/fr/A/70/174"), True)}))),
+        "translations": F(MapOf(Lang(), Obj({"text": F(Text(), True), "source": F(Url(example="https://undocs.org/fr/A/70/174"), True)}))),
     },
     description="A lettered or roman sub-item of a paragraph, cited as 18(i).",
 )
@@ -283,7 +348,7 @@ TRANSLATION = Obj(
     {
         "text": F(Text(description="The official translation, verbatim."), required=True),
         "source": F(
-            Text(description="Where the official translation was read.", pattern=r"^https?://\S+$", example="https://undocs.org/fr/A/70/174"),
+            Url("Where the official translation was read.", example="https://undocs.org/fr/A/70/174"),
             required=True,
         ),
     },
@@ -297,6 +362,7 @@ PARAGRAPH = Obj(
                 description="The paragraph number as the document prints it ('18'), or an id of ours for an unnumbered excerpt (then set numbered: false).",
                 pattern=r"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$",
                 example="18",
+                form="the number as the document prints it, or letters and digits (parts may be joined by . or -)",
                 max_length=40,
             ),
             required=True,
@@ -323,15 +389,15 @@ PARAGRAPH = Obj(
 DOCUMENT = Obj(
     {
         "id": F(Id("Equal to the file name. For a UN document, the symbol in lower case with '/' as '-'."), required=True),
-        "symbol": F(Text(description="The UN document symbol, e.g. A/70/174 (an asterisk marks a reissue).", pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+\*?$", example="A/70/174")),
+        "symbol": F(Text(description="The UN document symbol, e.g. A/70/174 (an asterisk marks a reissue).", pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+\*?$", example="A/70/174", form="the symbol exactly as printed, parts separated by /")),
         "title": F(Text(description="The full title in the document's original language."), required=True),
         "short_title": F(Translated("A short name for lists, in the site's words.")),
         "kind": F(Id("A document kind from data/vocabularies/document-kinds.yml.", example="report"), required=True),
         "body": F(Text(description="The issuing body or author, e.g. 'United Nations General Assembly'."), required=True),
         "date": F(Date("Date of issue."), required=True),
         "language": F(Lang("The language the text was recorded in (usually the original)."), required=True),
-        "bibtex": F(Text(description="The key of this document's entry in data/bibliography.bib.", pattern=r"^[A-Za-z0-9:_./-]+$", example="A/70/174"), required=True),
-        "url": F(Text(description="A public URL of the document.", pattern=r"^https?://\S+$", example="https://undocs.org/A/70/174")),
+        "bibtex": F(Text(description="The key of this document's entry in data/bibliography.bib.", pattern=r"^[A-Za-z0-9:_./-]+$", example="A/70/174", form="letters, digits and : _ . / - only (no spaces)"), required=True),
+        "url": F(Url("A public URL of the document.")),
         "attribution": F(Text(description="Where this text was read, and how it reached us (provenance)."), required=True),
         "paragraphs": F(ListOf(PARAGRAPH, min_items=1), required=True),
     },
@@ -342,8 +408,8 @@ DOCUMENT = Obj(
 ACTOR = Obj(
     {
         "id": F(Id("Equal to the file name: for a State, its ISO 3166-1 alpha-3 code in lower case.", example="egy"), required=True),
-        "kind": F(OneOf(("state", "regional-organization", "group"), "What kind of actor this is."), required=True),
-        "iso3": F(Text(description="ISO 3166-1 alpha-3 code (States only).", pattern=r"^[A-Z]{3}$", example="EGY")),
+        "kind": F(OneOf(("state", "regional-organization", "group"), "What kind of actor this is.", what="a kind of actor"), required=True),
+        "iso3": F(Text(description="ISO 3166-1 alpha-3 code (States only).", pattern=r"^[A-Z]{3}$", example="EGY", form="three capital letters")),
         "name": F(Translated("The actor's short name in each UN language.", required=("en",)), required=True),
         "regional_group": F(Id("A UN regional group id from data/vocabularies/regional-groups.yml (States only).", example="african")),
         "members": F(ListOf(Id(), unique=True, description="Member actors (groups only).")),
@@ -395,7 +461,7 @@ EVENT = Obj(
         "title": F(Translated("The event's name."), required=True),
         "date": F(Date("First day."), required=True),
         "end_date": F(Date("Last day, if it lasted more than one.")),
-        "url": F(Text(pattern=r"^https?://\S+$", example="https://meetings.unoda.org/meeting/76825")),
+        "url": F(Url(example="https://meetings.unoda.org/meeting/76825")),
         "source": F(SOURCE),
     },
     title="Event",

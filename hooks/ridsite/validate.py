@@ -67,6 +67,10 @@ class Checker:
     def report(self, kind: str, record_id: str, path: tuple, message: str) -> None:
         self.sources.report_record(self.problems, kind, record_id, path, message)
 
+    def line_of(self, kind: str, record_id: str, path: tuple) -> int:
+        """The line of a field, to point a maintainer at the first of two clashing entries."""
+        return self.sources.files[self.sources.record_file[(kind, record_id)]].where(path)[0]
+
     def report_in(self, shown: str, path: tuple, message: str) -> None:
         self.sources.report(self.problems, shown, path, message)
 
@@ -116,16 +120,21 @@ class Checker:
             if "symbol" in doc and slugs.symbol_slug(doc["symbol"]) != doc_id:
                 report(("id",), f"a document with symbol {doc['symbol']} has the id '{slugs.symbol_slug(doc['symbol'])}'; rename the file to match")
             if doc["bibtex"] not in self.c.bibliography:
-                report(("bibtex",), f"no entry '{doc['bibtex']}' in data/bibliography.bib.{did_you_mean(doc['bibtex'], self.c.bibliography)}")
+                report(
+                    ("bibtex",),
+                    f"data/bibliography.bib has no entry '{doc['bibtex']}'; add one with this key, "
+                    f"or correct the key.{did_you_mean(doc['bibtex'], self.c.bibliography)}",
+                )
             seen: dict[str, int] = {}
             for i, p in enumerate(doc["paragraphs"]):
                 if p["id"] in seen:
-                    report(("paragraphs", i, "id"), f"paragraph '{p['id']}' is given twice (also entry {seen[p['id']]})")
+                    first = self.line_of("document", doc_id, ("paragraphs", seen[p["id"]], "id"))
+                    report(("paragraphs", i, "id"), f"paragraph '{p['id']}' is given twice (first on line {first}); give each paragraph its own id")
                 seen.setdefault(p["id"], i)
                 item_ids = [it["id"] for it in p.get("items", [])]
                 for j, item_id in enumerate(item_ids):
                     if item_ids.index(item_id) != j:
-                        report(("paragraphs", i, "items", j, "id"), f"sub-item '{item_id}' is given twice")
+                        report(("paragraphs", i, "items", j, "id"), f"sub-item '{item_id}' is given twice in this paragraph; give each sub-item its own id")
                 if p.get("derived_from"):
                     self.source(report, ("paragraphs", i, "derived_from"), p["derived_from"])
 
@@ -137,7 +146,11 @@ class Checker:
                 if "iso3" not in actor:
                     report(("iso3",), "a State needs its ISO 3166-1 alpha-3 code, e.g. iso3: EGY")
                 elif actor["iso3"].lower() != actor_id:
-                    report(("id",), f"a State's id is its ISO code in lower case: '{actor['iso3'].lower()}'")
+                    report(
+                        ("id",),
+                        f"the id '{actor_id}' does not match iso3: {actor['iso3']}; a State's id is its ISO code "
+                        f"in lower case ('{actor['iso3'].lower()}'): correct one of the two",
+                    )
                 if "regional_group" not in actor:
                     report(("regional_group",), "a State needs its UN regional group." + did_you_mean("", groups))
             if "regional_group" in actor:
@@ -175,7 +188,7 @@ class Checker:
         for eid, event in self.c.events.items():
             report = lambda path, msg, e=eid: self.report("event", e, path, msg)  # noqa: E731
             if "end_date" in event and event["end_date"] < event["date"]:
-                report(("end_date",), f"ends ({event['end_date']}) before it starts ({event['date']})")
+                report(("end_date",), f"the end date {event['end_date']} is before the start date {event['date']}; check both dates")
             if "source" in event:
                 self.source(report, ("source",), event["source"])
 
@@ -188,20 +201,23 @@ class Checker:
             ids = [s["id"] for s in crit["stances"]]
             for j, sid in enumerate(ids):
                 if ids.index(sid) != j or sid == self.c.not_stated.get("id"):
-                    report(("criteria", i, "stances", j, "id"), f"stance '{sid}' is defined twice")
+                    report(("criteria", i, "stances", j, "id"), f"the stance '{sid}' is defined twice; give each stance its own id")
         shown = f"{self.sources.display_root}/vocabularies/objectives.yml"
         report = lambda path, msg: self.report_in(shown, path, msg)  # noqa: E731
         for i, obj in enumerate(self.c.objectives):
             for j, src in enumerate(obj.get("sources", [])):
                 self.source(report, ("objectives", i, "sources", j), src)
-        for rel, vocab in (
-            ("vocabularies/criteria.yml", self.c.criteria),
-            ("vocabularies/objectives.yml", self.c.objectives),
+        for rel, key, vocab in (
+            ("vocabularies/criteria.yml", "criteria", self.c.criteria),
+            ("vocabularies/objectives.yml", "objectives", self.c.objectives),
         ):
             ids = [v["id"] for v in vocab]
             for i, vid in enumerate(ids):
                 if ids.index(vid) != i:
-                    self.report_in(f"{self.sources.display_root}/{rel}", (i,), f"id '{vid}' is defined twice")
+                    self.report_in(
+                        f"{self.sources.display_root}/{rel}", (key, i, "id"),
+                        f"the id '{vid}' is defined twice; give each entry its own id",
+                    )
 
     def run(self) -> None:
         self.documents()

@@ -3,15 +3,43 @@
 PyYAML's composer keeps line and column for every node; we build values ourselves from the
 nodes so that every later error can name the exact line, duplicate keys are caught (PyYAML
 silently keeps the last one) and dates stay strings until the schema checks them.
+
+Maintainers are not all programmers: every problem found here is explained in plain words
+(what is wrong, what to write instead), never as a parser's internal message. The file may also
+be hostile, so anything records never need (aliases, tags, deep nesting) is refused early and
+cheaply rather than expanded.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
 Path = tuple  # a field path such as ("paragraphs", 0, "text")
+
+# libyaml (bundled in PyYAML's wheels) parses about ten times faster than the pure-Python parser,
+# which keeps `rid check` fast enough to run on every save. The messages below cover both.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Records nest a few levels (document → paragraphs → items → translations); anything much deeper
+# is a mistake or an attack on the checker itself.
+MAX_DEPTH = 32
+
+# Characters YAML does not allow in a file (PyYAML's own definition): invisible control characters
+# that usually come from copying text out of a PDF.
+_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+# The tags YAML gives plain values on its own; anything else was written on purpose (!!python/…).
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+
+NO_ALIASES = (
+    "YAML anchors and aliases (&name, *name) are not used in records; "
+    "write the value out in full where it is needed"
+)
 
 
 @dataclass
@@ -35,7 +63,12 @@ class LoadedFile:
         return self.key_positions.get(tuple(path)) or self.where(path)
 
 
-_constructor = yaml.constructor.SafeConstructor()
+class _Refused(Exception):
+    """Stops building a file that uses something records never need; carries the position."""
+
+    def __init__(self, line: int, column: int, message: str):
+        super().__init__(message)
+        self.where = (line, column, message)
 
 
 def _mark(node, lines: list[str] | None = None) -> tuple[int, int]:
@@ -47,34 +80,75 @@ def _mark(node, lines: list[str] | None = None) -> tuple[int, int]:
     return line, column
 
 
-def _build(node, path: Path, out: LoadedFile, lines: list[str]):
-    out.positions[path] = _mark(node, lines)
-    if isinstance(node, yaml.MappingNode):
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+class _Builder:
+    """Turns composed nodes into plain values, recording positions and refusing what is not data."""
+
+    def __init__(self, out: LoadedFile, lines: list[str]):
+        self.out = out
+        self.lines = lines
+        self.seen: set[int] = set()  # node identities: a node met twice was reached through an alias
+        # One per file: a constructor caches every node it has built, which would only grow.
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node, path: Path, depth: int = 0):
+        if id(node) in self.seen:
+            raise _Refused(*self.first_alias(), NO_ALIASES)
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _Refused(
+                *_mark(node),
+                f"lists and fields are nested more than {MAX_DEPTH} levels deep here; a record needs only a few levels",
+            )
+        if node.tag not in _PLAIN_TAGS:
+            what = "'<<' (a YAML merge key)" if node.tag.endswith(":merge") else f"the YAML tag '{_short_tag(node.tag)}'"
+            raise _Refused(*_mark(node), f"{what} is not used in records; write a plain value (text, a list or fields)")
+        self.out.positions[path] = _mark(node, self.lines)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        # Scalars: text is most of a record, and is the node's value as it stands; timestamps stay
+        # text too, so that the schema can report bad or impossible dates itself.
+        if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:  # e.g. an explicit !!int on a word; rare, but say where
+            raise _Refused(*_mark(node), f"'{node.value}' cannot be read as {_short_tag(node.tag)}; remove the tag") from None
+
+    def first_alias(self) -> tuple[int, int]:
+        """Where the first alias (*name) stands; the composed node only knows its anchor's place."""
+        for event in yaml.parse("\n".join(self.lines), Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1, event.start_mark.column + 1
+        return 1, 1
+
+    def mapping(self, node, path: Path, depth: int) -> dict:
+        out = self.out
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                out.errors.append((*_mark(key_node), "a key must be a plain word, not a list or mapping"))
+                out.errors.append((*_mark(key_node), "a field name must be a plain word, not a list or fields"))
                 continue
+            if key_node.tag not in _PLAIN_TAGS:
+                self.build(key_node, path, depth + 1)  # raises: a tagged or merge key
             key = key_node.value
             if key in result:
                 first = out.key_positions.get(path + (key,), (0, 0))[0]
                 out.errors.append(
-                    (*_mark(key_node), f"duplicate key '{key}' (first given on line {first}); keep only one")
+                    (
+                        *_mark(key_node),
+                        f"the field '{key}' is given twice (first on line {first}); keep only one of them",
+                    )
                 )
                 continue
             out.key_positions[path + (key,)] = _mark(key_node)
-            result[key] = _build(value_node, path + (key,), out, lines)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), out, lines) for i, item in enumerate(node.value)]
-    # Scalars: keep timestamps as text so the schema can report bad or impossible dates itself.
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        return node.value
-    try:
-        return _constructor.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:  # e.g. a malformed !!binary; rare, but say where
-        out.errors.append((*_mark(node), str(exc).splitlines()[0]))
-        return node.value
 
 
 def _decode(raw: bytes, out: LoadedFile) -> str | None:
@@ -84,12 +158,104 @@ def _decode(raw: bytes, out: LoadedFile) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        start = raw.rfind(b"\n", 0, exc.start) + 1
+        # Count characters, not bytes, as editors do; the part before the bad byte is valid.
+        column = len(raw[start : exc.start].decode("utf-8", errors="replace")) + 1
         out.errors.append(
-            (line, column, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+            (
+                line,
+                column,
+                f"the file is not saved as UTF-8 (the byte 0x{raw[exc.start]:02x} here is from another encoding); "
+                "save it again with the encoding UTF-8",
+            )
         )
         return None
+    # Windows (CRLF) and old Mac (CR) line endings are harmless: accept them.
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _position_of(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _char_at(lines: list[str], line: int, column: int) -> str:
+    if 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
+
+
+def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
+    """A YAML parser error as (line, column, plain-words message) pointing where the fix goes."""
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    opened = (exc.context_mark.line + 1, exc.context_mark.column + 1) if exc.context_mark else (line, column)
+    char = _char_at(lines, line, column)
+
+    def say(text: str, at: tuple[int, int] = (line, column)) -> tuple[int, int, str]:
+        return (*at, f"YAML syntax error: {text}")
+
+    if "tab character" in problem:  # libyaml: "found a tab character that violates indentation"
+        return say("a tab character is used for indentation here; YAML needs spaces: replace the tab with spaces")
+    if "cannot start any token" in problem:
+        if char == "\t":
+            return say("a tab character is used for indentation here; YAML needs spaces: replace the tab with spaces")
+        shown = f"'{char}'" if char else "this character"
+        return say(f"a value cannot start with {shown}; put the whole value in double quotes, for example \"{char}…\"")
+    if "mapping values are not allowed" in problem:
+        before = lines[line - 1][: column - 1] if 1 <= line <= len(lines) else ""
+        if re.fullmatch(r"\s+[^\s:#]+", before):
+            return say(
+                "this field is indented more than the field above it; "
+                "line it up with the other fields at the same level"
+            )
+        return say(
+            "the text contains ': ' (a colon then a space), which YAML reads as a new field; "
+            'put the whole text in double quotes: "…"'
+        )
+    if "quoted scalar" in context and "end of stream" in problem:
+        return say(f"the quotation mark opened on line {opened[0]} is never closed; add the closing quotation mark", opened)
+    if "flow sequence" in context:
+        return say(
+            f"the list opened with '[' on line {opened[0]} is not closed; end it with ']' "
+            "(and put any item that contains a comma or a bracket in quotes)",
+            opened,
+        )
+    if "flow mapping" in context:
+        return say(
+            f"the fields opened with '{{' on line {opened[0]} are not closed; end them with '}}' "
+            "(and put any value that contains a comma or a brace in quotes)",
+            opened,
+        )
+    if "simple key" in context and "expected ':'" in problem:
+        return say(f"line {opened[0]} has no ':' after the field name; write it as 'name: value'", opened)
+    if "block collection" in context:
+        return say("this line is inside a list but does not start with '- '; start it with '- ' or indent it under its item")
+    if "block mapping" in context:
+        if char == "-":
+            return say("a list item ('- ') stands where a field ('name: value') was expected; indent the list under its field")
+        if _after_closing_quote(lines, line, column):
+            return say("there is text after the closing quotation mark; put the whole text inside the quotes")
+        return say("this line does not line up with the fields above it; indent it like the other fields at the same level")
+    if "undefined alias" in problem:
+        return (line, column, NO_ALIASES)
+    if "another document" in problem:
+        return say("'---' starts a second record in the same file; keep one record per file and remove this line")
+    if "directive" in context or "document start" in problem:
+        return say("a line cannot start with '%'; put the text in double quotes")
+    if "nesting depth" in problem:
+        return say("lists and fields are nested too deeply here; a record needs only a few levels")
+    return say(f"{problem or 'the file cannot be read'} (check this line and the line above it)")
+
+
+def _after_closing_quote(lines: list[str], line: int, column: int) -> bool:
+    """True when the error stands after a closing quotation mark on the same line."""
+    if not 1 <= line <= len(lines):
+        return False
+    before = lines[line - 1][: column - 1].rstrip()
+    return before.endswith(("'", '"')) and ":" in before
 
 
 def load_yaml(raw: bytes) -> LoadedFile:
@@ -98,28 +264,37 @@ def load_yaml(raw: bytes) -> LoadedFile:
     if text is None:
         return out
     if not text.strip():
-        out.errors.append((1, 1, "the file is empty; a record is a YAML mapping of fields"))
+        out.errors.append(
+            (1, 1, "the file is empty; a record is 'name: value' lines (run `rid new` to start one)")
+        )
         return out
+    bad = _NOT_ALLOWED.search(text)
+    if bad:
+        out.errors.append(
+            (
+                *_position_of(text, bad.start()),
+                f"an invisible control character (U+{ord(bad.group()):04X}) is here, often left by copying from a PDF; "
+                "delete it",
+            )
+        )
+        return out
+    lines = text.split("\n")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "invalid YAML"
-        hint = ""
-        if "'\\t'" in problem or "tab" in problem.lower():
-            hint = "; indent with spaces, not tabs"
-        elif "mapping values are not allowed" in problem:
-            hint = "; put text that contains ': ' in quotes"
-        elif "could not find expected ':'" in problem:
-            hint = "; each field is 'name: value' (check the line above for a missing colon or quote)"
-        out.errors.append((line, column, f"YAML syntax error: {problem}{hint}"))
+        out.errors.append(explain_syntax_error(exc, lines))
         return out
-    except yaml.YAMLError as exc:
-        out.errors.append((1, 1, f"YAML syntax error: {exc}"))
+    except yaml.YAMLError as exc:  # not expected after the checks above; still say where to look
+        out.errors.append((1, 1, f"YAML syntax error: {str(exc).splitlines()[0]}"))
         return out
     if node is None:
-        out.errors.append((1, 1, "the file holds no record (only comments?); a record is a YAML mapping of fields"))
+        out.errors.append(
+            (1, 1, "the file holds no record, only comments; a record is 'name: value' lines")
+        )
         return out
-    out.value = _build(node, (), out, text.split("\n"))
+    try:
+        out.value = _Builder(out, lines).build(node, ())
+    except _Refused as refused:
+        out.errors.append(refused.where)
+        out.value = None
     return out

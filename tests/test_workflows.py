@@ -1,0 +1,58 @@
+"""The GitHub workflows: every action pinned by commit, and the same commands as README.md."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def workflow(name: str) -> tuple[str, dict]:
+    text = (WORKFLOWS / name).read_text(encoding="utf-8")
+    return text, yaml.safe_load(text)
+
+
+def steps(parsed: dict) -> list[dict]:
+    return [step for job in parsed["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_every_action_is_pinned_by_full_commit_sha_with_its_version():
+    lines = [line for path in sorted(WORKFLOWS.glob("*.yml")) for line in path.read_text(encoding="utf-8").splitlines()]
+    uses = [line.strip() for line in lines if re.match(r"\s*(- )?uses:", line)]
+    assert uses
+    for line in uses:
+        # A tag can be moved to other code; a commit cannot. The comment says which release it is.
+        assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*", line), line
+
+
+def test_pull_requests_check_build_test_and_keep_a_preview():
+    text, parsed = workflow("pull-request.yml")
+    assert "pull_request" in parsed[True]  # YAML reads the key `on` as true
+    runs = [step.get("run", "") for step in steps(parsed)]
+    assert runs.index("bash .ci/setup --test") < runs.index(".venv/bin/rid check")
+    assert ".venv/bin/mkdocs build --strict --site-dir site" in runs
+    assert ".venv/bin/python -m pytest" in runs
+    upload = next(step for step in steps(parsed) if "upload-artifact@" in step.get("uses", ""))
+    assert upload["with"]["path"] == "site"
+    assert parsed["permissions"] == {"contents": "read"}
+
+
+def test_main_is_tested_built_and_deployed_to_pages():
+    _, parsed = workflow("deploy.yml")
+    assert parsed[True]["push"]["branches"] == ["main"]
+    build_runs = [step.get("run", "") for step in parsed["jobs"]["build"]["steps"]]
+    assert build_runs.index(".venv/bin/python -m pytest") < build_runs.index(".venv/bin/mkdocs build --strict --site-dir site")
+    deploy = parsed["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any("deploy-pages@" in step.get("uses", "") for step in deploy["steps"])
+
+
+def test_readme_commands_used_by_the_workflows_exist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "bash .ci/setup --test" in readme and ".venv/bin/rid check" in readme
+    assert (ROOT / ".ci" / "setup").exists()
