@@ -1,0 +1,228 @@
+"""The "Cite" feature: what it adds to the site, in every language.
+
+* a cite block on every paragraph and position page (``paragraph_block``, ``position_block``,
+  rendered by templates/_cite.html),
+* downloads of each of those references as BibTeX, RIS and CSL-JSON, and of the whole
+  bibliography as BibTeX, written next to the generated pages (``files``),
+* a bibliography page listing every document (``pages``),
+* citation metadata for the <head> of document, paragraph and position pages (``annotate``).
+
+The references come from citations.py; this module only chooses the words and the addresses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import citations, metadata, slugs
+from .citations import Citation, Reference
+from .corpus import Paragraph
+from .languages import CODES
+
+BIBLIOGRAPHY_URL = "bibliography/"
+BIBLIOGRAPHY_FILE = "rid-bibliography.bib"
+SCRIPT = "assets/js/cite.js"
+FORMAT_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
+MEDIA_TYPES = {"bibtex": "application/x-bibtex", "ris": "application/x-research-info-systems", "csl-json": "application/vnd.citationstyles.csl+json"}
+
+
+# --------------------------------------------------------------------------------------------
+# References in the reader's language
+# --------------------------------------------------------------------------------------------
+
+
+def words(site) -> citations.Words:
+    t = site.t
+    placeholder = t("cite.access_placeholder")
+    return citations.Words(
+        un_doc=t("cite.un_doc", symbol="{symbol}"),
+        accessed=t("cite.accessed", date=placeholder),
+        accessed_sentence=t("cite.accessed_sentence", date=placeholder),
+        conjunction=t("cite.and"),
+        no_date=t("cite.no_date"),
+        date=t.date,
+    )
+
+
+def document_reference(site, doc_id: str) -> Reference:
+    work = citations.work_of(site.c, doc_id)
+    return Reference(work.key, "document", work, site.absolute(slugs.document_url(doc_id)), site.lang)
+
+
+def paragraph_reference(site, para: Paragraph) -> Reference:
+    work = citations.work_of(site.c, para.document)
+    return Reference(
+        citations.paragraph_key(work, para.slug), "paragraph", work, site.absolute(para.url), site.lang,
+        pinpoint=para.pin, pin_label=site.pin_label(para),
+    )
+
+
+def position_reference(site, position_id: str) -> Reference:
+    pos = site.c.positions[position_id]
+    para = site.paragraph_of(pos["source"])
+    work = citations.work_of(site.c, para.document)
+    actors = site.t("list.separator").join(site.actor_name(a) for a in pos["actors"])
+    return Reference(
+        citations.position_key(work, position_id), "position", work, site.absolute(slugs.position_url(position_id)), site.lang,
+        pinpoint=para.pin, pin_label=site.pin_label(para),
+        position=site.t("cite.position_note", actors=actors, date=site.t.date(pos["date"])),
+    )
+
+
+def formatted(site, ref: Reference) -> list[tuple[str, str, Citation]]:
+    """(style id, style name, citation) for each style, in the reader's language."""
+    w = words(site)
+    return [(style, site.t(name_key), citations.FORMATTERS[style](ref, w)) for style, name_key in citations.STYLES.items()]
+
+
+# --------------------------------------------------------------------------------------------
+# Where the downloads go: next to the page, with the language suffix mkdocs-static-i18n reads
+# (x.fr.bib in docs/ becomes fr/…/x.bib in the site)
+# --------------------------------------------------------------------------------------------
+
+
+def download_stem(record_id: str) -> str:
+    """The file name of a reference's downloads: a-70-174-18.bib, egy-2020-02-13-platform.ris."""
+    return record_id.replace("/", "-")
+
+
+def source_file(page_url: str, filename: str, lang: str) -> str:
+    stem, _, ext = filename.rpartition(".")
+    suffix = "" if lang == CODES[0] else f".{lang}"
+    return f"{page_url}{stem}{suffix}.{ext}"
+
+
+def _language_prefix(lang: str) -> str:
+    return "" if lang == CODES[0] else f"{lang}/"
+
+
+# --------------------------------------------------------------------------------------------
+# The cite block (templates/_cite.html)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Download:
+    format: str  # "bibtex", "ris", "csl-json"
+    name: str  # shown: "BibTeX"
+    href: str  # relative to the page
+    media_type: str
+
+
+@dataclass
+class Block:
+    kind: str  # "paragraph" or "position"
+    reference: Reference
+    styles: list[tuple[str, str, Citation]]
+    downloads: list[Download]
+    bibliography_href: str
+    script_href: str
+
+
+def _block(site, page_url: str, ref: Reference, record_id: str) -> Block:
+    stem = download_stem(record_id)
+    downloads = [
+        Download(fmt, FORMAT_NAMES[fmt], f"{stem}.{ext}", MEDIA_TYPES[fmt]) for fmt, (ext, _) in citations.EXPORTS.items()
+    ]
+    prefix = _language_prefix(site.lang)
+    return Block(
+        kind=ref.kind,
+        reference=ref,
+        styles=formatted(site, ref),
+        downloads=downloads,
+        bibliography_href=slugs.relative(page_url, BIBLIOGRAPHY_URL),
+        # Assets are shared by all languages at the site root, one level above /fr/ pages.
+        script_href=slugs.relative(prefix + page_url, SCRIPT),
+    )
+
+
+def paragraph_block(site, para: Paragraph) -> Block:
+    return _block(site, para.url, paragraph_reference(site, para), f"{para.document}/{para.slug}")
+
+
+def position_block(site, position_id: str) -> Block:
+    return _block(site, slugs.position_url(position_id), position_reference(site, position_id), position_id)
+
+
+def citable(site):
+    """(page URL, record id, reference) of every page that has a cite block, in this language."""
+    for doc_id in sorted(site.c.documents):
+        for para in site.c.paragraphs_by_document[doc_id]:
+            yield para.url, f"{doc_id}/{para.slug}", paragraph_reference(site, para)
+    for position_id in sorted(site.c.positions):
+        yield slugs.position_url(position_id), position_id, position_reference(site, position_id)
+
+
+# --------------------------------------------------------------------------------------------
+# Feature hooks called by pages.py
+# --------------------------------------------------------------------------------------------
+
+
+def pages(renderer) -> list:
+    """The bibliography page: every document with its reference in both styles."""
+    site = renderer.site
+    docs = sorted(site.c.documents.values(), key=lambda d: (d["date"], d["id"]))
+    entries = [(doc, formatted(site, document_reference(site, doc["id"]))) for doc in docs]
+    return [
+        renderer.page(
+            "bibliography.html", BIBLIOGRAPHY_URL, "bibliography-index", title=site.t("section.bibliography"),
+            entries=entries, bib_file=BIBLIOGRAPHY_FILE,
+        )
+    ]
+
+
+def files(corpus, site_url: str = "") -> dict[str, str]:
+    """Every download, in every language: docs-relative source path → content.
+
+    Each language has its own files (x.fr.bib → fr/…/x.bib): the page URL inside differs, and a
+    page links its downloads relatively. The whole bibliography is the same text in each.
+    """
+    from .pages import Site  # pages imports feature modules lazily; this one needs its Site
+
+    whole = citations.bibtex_of_entries({doc["bibtex"]: corpus.bibliography[doc["bibtex"]] for doc in corpus.documents.values()})
+    out: dict[str, str] = {}
+    for lang in CODES:
+        site = Site(corpus, lang, site_url)
+        for page_url, record_id, ref in citable(site):
+            stem = download_stem(record_id)
+            for ext, write in citations.EXPORTS.values():
+                out[source_file(page_url, f"{stem}.{ext}", lang)] = write([ref])
+        out[source_file(BIBLIOGRAPHY_URL, BIBLIOGRAPHY_FILE, lang)] = whole
+    return out
+
+
+def annotate(renderer, pages: list) -> None:
+    """Citation metadata for <head> on document, paragraph and position pages (page.meta['head'])."""
+    site = renderer.site
+    for page in pages:
+        if page.lang != site.lang:
+            continue
+        if page.kind == "document":
+            ref = document_reference(site, page.record_id)
+            ld = metadata.json_ld(ref, page.title, ref.url)
+        elif page.kind == "paragraph":
+            doc_id, _, slug = page.record_id.partition("/")
+            para = next(p for p in site.c.paragraphs_by_document[doc_id] if p.slug == slug)
+            ref = paragraph_reference(site, para)
+            ld = metadata.json_ld(ref, page.title, site.absolute(slugs.document_url(doc_id)))
+        elif page.kind == "position":
+            pos = site.c.positions[page.record_id]
+            para = site.paragraph_of(pos["source"])
+            ref = position_reference(site, page.record_id)
+            creators = [_actor_ld(site, a) for a in pos["actors"]]
+            part = {"name": site.cite_label(para.document, para.pin), "url": site.absolute(para.url)}
+            ld = metadata.json_ld(ref, page.title, site.absolute(slugs.document_url(para.document)), part=part, creators=creators, date=pos["date"])
+        else:
+            continue
+        oscola = citations.oscola(ref, words(site)).text
+        page.meta["head"] = {
+            "highwire": metadata.highwire(ref),
+            "dublin_core": metadata.dublin_core(ref, oscola),
+            "json_ld": metadata.script_json(ld),
+        }
+
+
+def _actor_ld(site, actor_id: str) -> dict:
+    actor = site.c.actors[actor_id]
+    kind = "Country" if actor["kind"] == "state" else "Organization"
+    return {"@type": kind, "name": site.actor_name(actor_id), "url": site.absolute(slugs.actor_url(actor_id))}

@@ -1,0 +1,251 @@
+"""Citations as a reader gets them: the formatted styles, and every download a real parser reads.
+
+The downloads are exactly the files a build publishes (cite.files), parsed with bibtexparser 2
+(BibTeX), rispy (RIS) and citeproc-py (CSL-JSON); the three must agree with each other and with
+data/bibliography.bib, the single bibliographic source.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+
+import bibtexparser
+import pytest
+import rispy
+from bibtexparser.middlewares import LatexDecodingMiddleware
+from citeproc import Citation as CslCitation
+from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+
+from ridsite import cite, citations
+from ridsite.languages import CODES
+from ridsite.load import load_corpus
+from ridsite.pages import Site
+
+SITE = "https://rid.example/"
+# BibTeX's required fields for each entry type (biblatex for @online), plus ours: where to find it.
+REQUIRED = {
+    "techreport": {"author", "title", "institution", "year"},
+    "online": {"author", "title", "year"},
+    "misc": {"title"},
+}
+OURS = {"url", "note"}
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == CODES[0] else f"{lang}/"
+
+
+@pytest.fixture(scope="module")
+def downloads(corpus) -> dict[str, str]:
+    return cite.files(corpus, SITE)
+
+
+@pytest.fixture(scope="module")
+def references(corpus, downloads):
+    """(lang, page URL, Reference, {extension: file text}) for every cite block of the site."""
+    out = []
+    for lang in CODES:
+        site = Site(corpus, lang, SITE)
+        for page_url, record_id, ref in cite.citable(site):
+            stem = cite.download_stem(record_id)
+            texts = {ext: downloads[cite.source_file(page_url, f"{stem}.{ext}", lang)] for ext, _ in citations.EXPORTS.values()}
+            out.append((lang, page_url, ref, texts))
+    return out
+
+
+DECODER = LatexDecodingMiddleware(allow_inplace_modification=False, keep_braced_groups=False)
+
+
+def decoded_fields(entry) -> dict[str, str]:
+    """A BibTeX entry's fields as a reference manager reads them (LaTeX decoded)."""
+    library = DECODER.transform(bibtexparser.Library([entry]))
+    return {f.key: " ".join(f.value.split()) for f in library.entries[0].fields}
+
+
+def test_every_paragraph_and_position_has_its_three_downloads_in_every_language(corpus, downloads, references):
+    expected = (len(corpus.paragraphs) + len(corpus.positions)) * len(CODES)
+    assert len(references) == expected
+    files = [p for p in downloads if not p.startswith("bibliography/")]
+    assert len(files) == expected * 3
+    # Each language's file sits beside that language's page: x.fr.bib → /fr/…/x.bib.
+    assert "documents/a-70-174/18/a-70-174-18.bib" in downloads
+    assert "documents/a-70-174/18/a-70-174-18.ar.ris" in downloads
+    assert "positions/egy-2020-02-13-platform/egy-2020-02-13-platform.zh.json" in downloads
+
+
+def test_every_bibtex_export_parses_and_has_the_required_fields(corpus, references):
+    for lang, page_url, ref, texts in references:
+        library = bibtexparser.parse_string(texts["bib"])
+        assert library.failed_blocks == [], (page_url, lang)
+        assert len(library.entries) == 1
+        entry = library.entries[0]
+        doc_key = ref.work.key
+        source = corpus.bibliography[doc_key]
+        assert entry.entry_type == source["type"]
+        missing = (REQUIRED.get(entry.entry_type, {"title"}) | OURS) - set(entry.fields_dict)
+        assert not missing, (page_url, lang, missing)
+        fields = decoded_fields(entry)
+        assert fields["url"] == f"{SITE}{prefix(lang)}{page_url}"
+        assert ref.pinpoint in fields["note"]
+        # Derived from the document's entry, never written by hand: the same title and symbol.
+        assert entry["title"] == source["fields"]["title"]
+        symbol = next(d for d in corpus.documents.values() if d["bibtex"] == doc_key).get("symbol")
+        if symbol:
+            assert fields["number"] == symbol
+
+
+def test_ris_and_csl_json_carry_the_same_reference_as_the_bibtex(references):
+    for lang, page_url, ref, texts in references:
+        bib = decoded_fields(bibtexparser.parse_string(texts["bib"]).entries[0])
+        (ris,) = rispy.loads(texts["ris"])
+        (csl_raw,) = json.loads(texts["json"])
+        csl = CiteProcJSON([csl_raw])  # a CSL processor's own reader accepts it
+        assert len(csl) == 1
+        where = (page_url, lang)
+        url = f"{SITE}{prefix(lang)}{page_url}"
+        assert bib["title"] == ris["title"] == csl_raw["title"], where
+        assert url == bib["url"] == ris["urls"][0] == csl_raw["URL"], where
+        assert bib["note"] == ris["notes"][0] == csl_raw["note"] == ref.note, where
+        assert ref.pinpoint in csl_raw["note"]
+        date = bib.get("date") or bib["year"]
+        assert ris["year"] == date[:4] == str(csl_raw["issued"]["date-parts"][0][0]), where
+        assert [int(p) for p in date.split("-")] == csl_raw["issued"]["date-parts"][0], where
+        if len(date) > 4:
+            assert ris["date"].rstrip("/") == date.replace("-", "/"), where
+        if "number" in bib:
+            assert bib["number"] == ris["issn"] == csl_raw["number"], where  # rispy names SN "issn"
+        assert [n["literal"] if "literal" in n else f"{n['family']}, {n['given']}" for n in csl_raw["author"]] == ris["authors"], where
+
+
+def test_csl_json_renders_with_a_csl_style(references):
+    """citeproc-py renders each kind of work with the style it bundles: title, year and URL show."""
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    seen_types = set()
+    for lang, page_url, ref, texts in references:
+        if lang != "fr" or ref.work.entry_type in seen_types:
+            continue
+        seen_types.add(ref.work.entry_type)
+        bibliography = CitationStylesBibliography(style, CiteProcJSON(json.loads(texts["json"])), formatter.plain)
+        bibliography.register(CslCitation([CitationItem(ref.key)]))
+        (text,) = [str(item) for item in bibliography.bibliography()]
+        assert ref.work.title.split("“")[-1][:30] in text
+        assert ref.work.year in text and ref.url in text
+    assert seen_types >= {"techreport", "online"}
+
+
+def test_whole_bibliography_lists_every_document(corpus, downloads):
+    for lang in CODES:
+        text = downloads[cite.source_file(cite.BIBLIOGRAPHY_URL, cite.BIBLIOGRAPHY_FILE, lang)]
+        library = bibtexparser.parse_string(text)
+        assert library.failed_blocks == []
+        keys = {e.key for e in library.entries}
+        assert keys == {d["bibtex"] for d in corpus.documents.values()}
+        for entry in library.entries:
+            assert entry.fields_dict.keys() == corpus.bibliography[entry.key]["fields"].keys()
+            assert entry["title"] == corpus.bibliography[entry.key]["fields"]["title"]
+
+
+def oscola_and_chicago(site, ref):
+    return {style: citation.text for style, _, citation in cite.formatted(site, ref)}
+
+
+def test_paragraph_citation_in_both_styles_as_the_issue_asks(corpus):
+    site = Site(corpus, "en", SITE)
+    ref = cite.paragraph_reference(site, corpus.paragraphs[("a-70-174", "18")])
+    title = ("Report of the Group of Governmental Experts on Developments in the Field of Information and "
+             "Telecommunications in the Context of International Security")
+    assert oscola_and_chicago(site, ref) == {
+        "oscola": f"{title}, UN Doc A/70/174 (22 July 2015), para 18 <{SITE}documents/a-70-174/18/> accessed [date]",
+        "chicago-author-date": (
+            f"United Nations General Assembly. 2015. {title}. UN Doc A/70/174. United Nations. Para 18. "
+            f"Accessed [date]. {SITE}documents/a-70-174/18/."
+        ),
+    }
+    # The title is the italic part (a <cite> on the page); the symbol is kept whole in RTL pages.
+    parts = citations.oscola(ref, cite.words(site)).parts
+    assert [p.text for p in parts if p.kind == "title"] == [title]
+    assert [p.text for p in parts if p.kind == "symbol"] == ["A/70/174"]
+
+
+def test_citations_use_the_readers_language_for_their_own_words(corpus):
+    site = Site(corpus, "fr", SITE)
+    ref = cite.paragraph_reference(site, corpus.paragraphs[("a-70-174", "18")])
+    oscola = oscola_and_chicago(site, ref)["oscola"]
+    assert oscola.endswith(f", document A/70/174 (22 juillet 2015), par. 18 <{SITE}fr/documents/a-70-174/18/> consulté le [date]")
+    ar = Site(corpus, "ar", SITE)
+    text = oscola_and_chicago(ar, cite.paragraph_reference(ar, corpus.paragraphs[("a-70-174", "18")]))["chicago-author-date"]
+    assert "الفقرة 18" in text and "[التاريخ]" in text and f"{SITE}ar/documents/a-70-174/18/" in text
+
+
+def test_position_citation_names_who_when_and_the_source_pinpoint(corpus):
+    site = Site(corpus, "en", SITE)
+    ref = cite.position_reference(site, "egy-2020-02-13-platform")
+    assert ref.url == f"{SITE}positions/egy-2020-02-13-platform/"
+    assert ref.note == "excerpt “p3”; position: Egypt, 13 February 2020"
+    styles = oscola_and_chicago(site, ref)
+    assert styles["oscola"] == (
+        "Digital Watch observatory, ‘Regular institutional dialogue’ (Geneva Internet Platform, 13 February 2020), "
+        f"excerpt “p3” (position: Egypt, 13 February 2020) <{SITE}positions/egy-2020-02-13-platform/> accessed [date]"
+    )
+    assert styles["chicago-author-date"].startswith("Digital Watch observatory. 2020. “Regular institutional dialogue.” Geneva Internet Platform")
+
+
+def test_a_reference_follows_its_bibliography_entry(data_copy):
+    """Change the entry in data/bibliography.bib and every derived reference changes with it."""
+    bib = data_copy / "bibliography.bib"
+    text = bib.read_text(encoding="utf-8")
+    old = "title = {Report of the Group of Governmental Experts on Developments in the Field of Information and Telecommunications in the Context of International Security},\n  author = {{United Nations General Assembly}},\n  institution = {United Nations},\n  number = {A/70/174},"
+    assert old in text
+    bib.write_text(text.replace(old, old.replace("title = {Report", "title = {Corrected \\& Report")), encoding="utf-8")
+    corpus = load_corpus(data_copy)
+    site = Site(corpus, "en", SITE)
+    ref = cite.paragraph_reference(site, corpus.paragraphs[("a-70-174", "18")])
+    assert oscola_and_chicago(site, ref)["oscola"].startswith("Corrected & Report of the Group")
+    entry = bibtexparser.parse_string(citations.bibtex([ref])).entries[0]
+    assert entry["title"].startswith("Corrected \\& Report")
+    assert json.loads(citations.csl_json([ref]))[0]["title"].startswith("Corrected & Report")
+
+
+def test_people_and_institutions_are_named_as_each_style_wants():
+    entry = {"type": "misc", "fields": {
+        "title": "Regular Institutional Dialogue", "author": "Vignard, Kerstin and {United Nations Institute for Disarmament Research}",
+        "organization": "UNIDIR", "howpublished": "Presentation (slides)", "year": "2019", "language": "english",
+    }}
+    work = citations.work_from_entry("X", entry)
+    assert work.authors == (citations.Name(family="Vignard", given="Kerstin"), citations.Name(literal="United Nations Institute for Disarmament Research"))
+    ref = citations.Reference("X", "document", work, f"{SITE}documents/x/", "en")
+    words = citations.Words("UN Doc {symbol}", "accessed [date]", "Accessed [date]", "and", "n.d.", lambda iso: iso)
+    assert citations.oscola(ref, words).text.startswith("Kerstin Vignard and United Nations Institute for Disarmament Research, ‘Regular")
+    assert citations.chicago_author_date(ref, words).text.startswith(
+        "Vignard, Kerstin, and United Nations Institute for Disarmament Research. 2019. “Regular Institutional Dialogue.” Presentation (slides). UNIDIR."
+    )
+    (ris,) = rispy.loads(citations.ris([ref]))
+    assert ris["authors"] == ["Vignard, Kerstin", "United Nations Institute for Disarmament Research"]
+    assert json.loads(citations.csl_json([ref]))[0]["author"][0] == {"family": "Vignard", "given": "Kerstin"}
+
+
+def test_our_words_in_a_bibtex_note_cannot_break_the_entry(data_copy):
+    """A State's name is record text: LaTeX's special characters in it are escaped in the note."""
+    actor = data_copy / "actors" / "egy.yml"
+    hostile = "Egypt & co. 100% {x} \\\\evil #1 ~ ^ _"
+    actor.write_text(actor.read_text(encoding="utf-8").replace('en: "Egypt"', f"en: {json.dumps(hostile)}"), encoding="utf-8")
+    corpus = load_corpus(data_copy)
+    ref = cite.position_reference(Site(corpus, "en", SITE), "egy-2020-02-13-platform")
+    assert json.loads(json.dumps(hostile)) in ref.note
+    library = bibtexparser.parse_string(citations.bibtex([ref]))
+    assert library.failed_blocks == [] and len(library.entries) == 1
+    assert set(library.entries[0].fields_dict) >= {"title", "note", "url"}
+    note = library.entries[0]["note"]
+    assert re.search(r"(?<!\\)[&%#_]", note) is None  # every special character escaped
+    assert "\\&" in note and "\\%" in note and "\\{x\\}" in note
+
+
+def test_downloads_are_ordinary_text_files(downloads):
+    by_ext = defaultdict(int)
+    for path, text in downloads.items():
+        by_ext[path.rsplit(".", 1)[1]] += 1
+        assert text.endswith("\n") and "\r" not in text
+    assert set(by_ext) == {"bib", "ris", "json"}

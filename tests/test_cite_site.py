@@ -1,0 +1,220 @@
+"""The built site, as a researcher and a reference manager read it: the cite block on every
+paragraph and position page, its downloads, the bibliography page, and the metadata in <head>
+read by real extractors (extruct for JSON-LD and Dublin Core, lxml for Highwire citation_* tags).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import bibtexparser
+import extruct
+import jinja2
+import lxml.html
+import pytest
+
+from conftest import ROOT
+from ridsite import cite, citations, metadata
+from ridsite.languages import CODES
+from ridsite.load import load_corpus
+from ridsite.pages import Site, render_all
+
+# What mkdocs.yml makes of site_url in the test build (the same !ENV rule).
+SITE_URL = os.environ.get("RID_SITE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == CODES[0] else f"{lang}/"
+
+
+def page_path(site: Path, lang: str, url: str) -> Path:
+    return site / prefix(lang) / url / "index.html"
+
+
+@pytest.fixture(scope="module")
+def site_corpus(built):
+    """The records the site was built from (the project copy's)."""
+    return load_corpus(built[0] / "data")
+
+
+@pytest.fixture(scope="module")
+def site_pages(site_corpus):
+    return render_all(site_corpus, site_url=SITE_URL)
+
+
+def tree(path: Path):
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def test_cite_block_on_every_paragraph_and_position_page_in_every_language(built, site_corpus):
+    _, site, _ = built
+    checked = 0
+    for lang in CODES:
+        s = Site(site_corpus, lang, SITE_URL)
+        for page_url, record_id, ref in cite.citable(s):
+            path = page_path(site, lang, page_url)
+            doc = tree(path)
+            (block,) = doc.xpath('//section[@id="cite"]')
+            heading = block.xpath("./h2")[0].text_content()
+            assert heading == s.t(f"cite.heading_{ref.kind}")
+            for style, name, citation in cite.formatted(s, ref):
+                (text,) = block.xpath(f'.//p[@id="cite-text-{style}"]')
+                assert text.text_content() == citation.text, (lang, page_url, style)
+                assert block.xpath(f'.//h3[@id="cite-{style}"]')[0].text_content() == name
+                (button,) = block.xpath(f'.//button[@data-rid-copy="cite-text-{style}"]')
+                assert button.get("hidden") is not None  # shown by cite.js; without it, plain text
+            # The downloads are links to files beside the page, built from the same reference.
+            links = {a.get("data-rid-format"): a for a in block.xpath(".//a[@download]")}
+            assert set(links) == {"bibtex", "ris", "csl-json"}
+            for fmt, a in links.items():
+                target = path.parent / a.get("href")
+                assert target.is_file(), (lang, page_url, a.get("href"))
+                assert ref.url in target.read_text(encoding="utf-8")
+            (script,) = block.xpath(".//script")
+            assert (path.parent / script.get("src")).resolve() == (site / "assets" / "js" / "cite.js").resolve()
+            checked += 1
+    assert checked == (len(site_corpus.paragraphs) + len(site_corpus.positions)) * len(CODES)
+
+
+def test_cite_script_is_loaded_only_by_pages_with_a_cite_block(built):
+    _, site, _ = built
+    assert (site / "assets" / "js" / "cite.js").is_file()
+    wrong = []
+    for path in site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        if ("assets/js/cite.js" in html) != ('<section class="rid-cite"' in html):
+            wrong.append(path.relative_to(site).as_posix())
+    assert wrong == []
+
+
+def test_downloads_served_in_each_language_carry_that_languages_page(built):
+    _, site, _ = built
+    en = (site / "documents/a-70-174/18/a-70-174-18.bib").read_text(encoding="utf-8")
+    fr = (site / "fr/documents/a-70-174/18/a-70-174-18.bib").read_text(encoding="utf-8")
+    assert f"url = {{{SITE_URL}documents/a-70-174/18/}}" in en and "note = {para 18}" in en
+    assert f"url = {{{SITE_URL}fr/documents/a-70-174/18/}}" in fr and "note = {par. 18}" in fr
+    (ris,) = [line for line in (site / "ar/documents/a-70-174/18/a-70-174-18.ris").read_text(encoding="utf-8").splitlines() if line.startswith("UR  - ")]
+    assert ris == f"UR  - {SITE_URL}ar/documents/a-70-174/18/"
+
+
+def test_bibliography_page_lists_every_document_with_the_whole_bib(built, site_corpus):
+    _, site, _ = built
+    for lang in CODES:
+        path = page_path(site, lang, cite.BIBLIOGRAPHY_URL)
+        doc = tree(path)
+        entries = doc.xpath('//section[contains(@class, "rid-bibliography__entry")]')
+        assert {e.get("id") for e in entries} == set(site_corpus.documents)
+        s = Site(site_corpus, lang, SITE_URL)
+        for e in entries:
+            ref = cite.document_reference(s, e.get("id"))
+            shown = {dd.get("data-rid-cite-style"): dd.text_content() for dd in e.xpath(".//dd[@data-rid-cite-style]")}
+            assert shown == {style: c.text for style, _, c in cite.formatted(s, ref)}
+        (download,) = doc.xpath('//a[@download][@data-rid-format="bibtex"]')
+        library = bibtexparser.parse_string((path.parent / download.get("href")).read_text(encoding="utf-8"))
+        assert library.failed_blocks == []
+        assert {e.key for e in library.entries} == {d["bibtex"] for d in site_corpus.documents.values()}
+    # Every cite block links to it.
+    html = page_path(site, "es", "documents/a-70-174/18/").read_text(encoding="utf-8")
+    assert 'href="../../../bibliography/"' in html
+
+
+def highwire_tags(doc) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for meta in doc.xpath('//head/meta[starts-with(@name, "citation_")]'):
+        out.setdefault(meta.get("name"), []).append(meta.get("content"))
+    return out
+
+
+def metadata_pages(corpus):
+    """Every document page, one paragraph page per document, every position page."""
+    for doc_id in sorted(corpus.documents):
+        yield "document", f"documents/{doc_id}/", doc_id
+        para = corpus.paragraphs_by_document[doc_id][0]
+        yield "paragraph", para.url, doc_id
+    for pos_id, pos in sorted(corpus.positions.items()):
+        yield "position", f"positions/{pos_id}/", pos["source"]["document"]
+
+
+def test_embedded_metadata_is_extracted_and_matches_the_record(built, site_corpus):
+    _, site, _ = built
+    for lang in CODES:
+        for kind, url, doc_id in metadata_pages(site_corpus):
+            record = site_corpus.documents[doc_id]
+            work = citations.work_of(site_corpus, doc_id)
+            public = f"{SITE_URL}{prefix(lang)}{url}"
+            path = page_path(site, lang, url)
+            html = path.read_text(encoding="utf-8")
+            where = (lang, url)
+
+            # Highwire Press tags, read as Zotero and Google Scholar read them.
+            hw = highwire_tags(lxml.html.fromstring(html))
+            assert hw["citation_title"] == [work.title], where
+            assert hw["citation_public_url"] == [public], where
+            assert hw["citation_language"] == [record["language"]], where
+            assert hw["citation_publication_date"] == [work.date.replace("-", "/")], where
+            assert hw["citation_author"] == [n.natural for n in work.authors], where
+            if record.get("symbol"):
+                assert hw["citation_technical_report_number"] == [record["symbol"]], where
+
+            data = extruct.extract(html, base_url=public, syntaxes=["json-ld", "dublincore"], uniform=False)
+            # Dublin Core (extruct): the same work, and this page's address as an identifier.
+            dc = {}
+            for element in data["dublincore"][0]["elements"]:
+                dc.setdefault(element["name"], []).append(element["content"])
+            assert dc["DC.title"] == [work.title], where
+            assert public in dc["DC.identifier"], where
+            if record.get("symbol"):
+                assert record["symbol"] in dc["DC.identifier"], where
+            terms = {t["name"]: t["content"] for t in data["dublincore"][0]["terms"]}
+            assert terms["DCTERMS.bibliographicCitation"].startswith(work.title if record.get("symbol") else work.authors[0].natural)
+
+            # schema.org JSON-LD (extruct): this page, in this page's language, part of the document.
+            (ld,) = data["json-ld"]
+            assert ld["inLanguage"] == lang, where
+            assert ld["url"] == public, where
+            document = ld if kind == "document" else ld["isPartOf"]
+            assert document["@type"] == ("Report" if work.is_report else "CreativeWork"), where
+            assert document["name"] == work.title
+            assert document["inLanguage"] == (lang if kind == "document" else record["language"])
+            assert document["datePublished"] == work.date
+            if record.get("symbol"):
+                assert document["reportNumber"] == record["symbol"], where
+            if kind == "paragraph":
+                assert ld["@type"] == "CreativeWork" and ld["position"] == site_corpus.paragraphs_by_document[doc_id][0].pin
+                assert document["url"] == f"{SITE_URL}{prefix(lang)}documents/{doc_id}/"
+            if kind == "position":
+                pos = site_corpus.positions[url.split("/")[1]]
+                assert ld["dateCreated"] == pos["date"]
+                assert [c["url"] for c in ld["creator"]] == [f"{SITE_URL}{prefix(lang)}actors/{a}/" for a in pos["actors"]]
+                para = site_corpus.paragraph(pos["source"])
+                assert ld["isBasedOn"]["url"] == f"{SITE_URL}{prefix(lang)}{para.url}"
+
+
+def test_pages_without_a_record_to_cite_carry_no_citation_metadata(built):
+    _, site, _ = built
+    for url in ("", "actors/egy/", "criteria/regular/", "methodology/"):
+        html = page_path(site, "fr", url).read_text(encoding="utf-8")
+        assert "citation_title" not in html and "application/ld+json" not in html, url
+
+
+HOSTILE = '</script><script>alert(1)</script> "quoted" <b>bold</b> & more'
+
+
+def test_head_metadata_is_escaped_and_the_json_ld_cannot_end_its_script():
+    """overrides/main.html with record text meant to break out of the attribute and the script."""
+    source = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": source, "base.html": "<head>{% block extrahead %}{% endblock %}</head>"}))
+    data = {"@type": "CreativeWork", "name": HOSTILE}
+    head = {"highwire": [["citation_title", HOSTILE]], "dublin_core": [["DC.title", HOSTILE]], "json_ld": metadata.script_json(data)}
+    out = env.get_template("main.html").render(page={"meta": {"rid": {"head": head}}})
+    assert "<script>alert(1)" not in out and "<b>bold" not in out
+    assert out.count("</script>") == 1  # only the JSON-LD's own end tag
+    doc = lxml.html.fromstring(out)
+    assert doc.xpath('//meta[@name="citation_title"]/@content') == [HOSTILE]
+    assert doc.xpath('//meta[@name="DC.title"]/@content') == [HOSTILE]
+    (script,) = doc.xpath('//script[@type="application/ld+json"]')
+    assert json.loads(script.text) == data
+    # A page with no citation metadata gets none (and no error).
+    assert "<meta" not in env.get_template("main.html").render(page={"meta": {}})
