@@ -1,0 +1,130 @@
+"""A timeline of documents, sessions and proposals, from 2010 to the latest date on record.
+
+Drawn at build time as an inline SVG (one row per item, so labels never overlap), with the same
+items in a table below it. A feature module (see pages.FEATURES): the page is compare/timeline/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import compare, slugs, svg
+from .corpus import Corpus
+from .pages import Page, Renderer
+
+URL = "compare/timeline/"
+FIRST_YEAR = 2010  # the first GGE consensus report (A/65/201)
+KINDS = ("document", "event", "proposal")
+COLOURS = {"document": "#0072B2", "event": "#B35900", "proposal": "#009E73"}  # Okabe–Ito, darkened for text contrast
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # document, event or proposal
+    id: str
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD, as recorded
+    end_date: str | None = None
+
+    @property
+    def url(self) -> str:
+        return {"document": slugs.document_url, "event": slugs.event_url, "proposal": slugs.proposal_url}[self.kind](self.id)
+
+
+def items(corpus: Corpus) -> list[Item]:
+    out = [Item("document", d["id"], d["date"]) for d in corpus.documents.values()]
+    out += [Item("event", e["id"], e["date"], e.get("end_date")) for e in corpus.events.values()]
+    out += [Item("proposal", p["id"], p["date"]) for p in corpus.proposals.values()]
+    return sorted(out, key=lambda i: (i.date, KINDS.index(i.kind), i.id))
+
+
+def year_fraction(date: str) -> float:
+    """2015-07-22 → 2015.55; a bare year or month is placed at its start (never guessed)."""
+    parts = [int(p) for p in date.split("-")]
+    year, month, day = (parts + [1, 1])[:3]
+    start = dt.date(year, 1, 1)
+    days = (dt.date(year + 1, 1, 1) - start).days
+    return year + (dt.date(year, month, day) - start).days / days
+
+
+def span(all_items: list[Item]) -> tuple[int, int]:
+    """First and last year shown: from 2010 (or earlier, if a record is older) to the latest date."""
+    if not all_items:
+        return FIRST_YEAR, FIRST_YEAR
+    dates = [i.date for i in all_items] + [i.end_date for i in all_items if i.end_date]
+    return min(FIRST_YEAR, min(int(d[:4]) for d in dates)), max(int(d[:4]) for d in dates)
+
+
+def label(item: Item, renderer: Renderer) -> str:
+    site, corpus = renderer.site, renderer.corpus
+    if item.kind == "document":
+        doc = corpus.documents[item.id]
+        short = site.doc_short(item.id).text
+        return f"{doc['symbol']} — {short}" if doc.get("symbol") and "short_title" in doc else site.doc_label(item.id)
+    record = corpus.events[item.id] if item.kind == "event" else corpus.proposals[item.id]
+    return site.pick(record["title"]).text
+
+
+WIDTH = 760
+ROW = 22
+TOP = 34
+FONT = 12
+
+
+def timeline_svg(all_items: list[Item], renderer: Renderer):
+    """One row per item. No links inside (a picture must hold nothing focusable): the table below
+    links each item to its page."""
+    site = renderer.site
+    first, last = span(all_items)
+    years = last + 1 - first
+    height = TOP + ROW * len(all_items) + 8
+    desc = site.t("timeline.desc", first=first, last=last, count=len(all_items))
+    root = svg.root(WIDTH, height, site.t("timeline.title", first=first, last=last), desc, id_prefix="rid-timeline", class_="rid-chart rid-timeline", width="100%")
+    pad = 12
+
+    def x_of(year: float) -> float:
+        x = pad + (WIDTH - 2 * pad) * (year - first) / years
+        return WIDTH - x if site.rtl else x  # time runs right to left in Arabic
+
+    axis = svg.element(root, "g", font_size=FONT - 1, fill="currentColor")
+    step = 1 if years <= 16 else 2
+    for year in range(first, last + 2):
+        x = x_of(year)
+        svg.element(axis, "line", x1=x, x2=x, y1=TOP - 10, y2=height - 4, stroke="#D0D0D0", stroke_width=1)
+        if (year - first) % step == 0 and year <= last:
+            svg.element(axis, "text", str(year), x=x_of(year + 0.5), y=TOP - 16, text_anchor="middle")
+    for i, item in enumerate(all_items):
+        y = TOP + ROW * i + ROW / 2
+        x = x_of(year_fraction(item.date))
+        text = label(item, renderer)
+        when = site.t.date(item.date) + (f" – {site.t.date(item.end_date)}" if item.end_date else "")
+        group = svg.element(root, "g", class_=f"rid-timeline__item rid-timeline__item--{item.kind}")
+        svg.element(group, "title", f"{text} ({site.t('timeline.kind.' + item.kind)}, {when})")
+        colour = COLOURS[item.kind]
+        if item.kind == "document":
+            svg.element(group, "rect", x=x - 5, y=y - 5, width=10, height=10, fill=colour)
+        elif item.kind == "proposal":
+            svg.element(group, "path", d=f"M{svg.number(x)} {svg.number(y - 6)}l6 6-6 6-6-6z", fill=colour)
+        else:
+            end = x_of(year_fraction(item.end_date)) if item.end_date else x
+            svg.element(group, "rect", x=min(x, end) - 4, y=y - 4, width=abs(end - x) + 8, height=8, rx=4, fill=colour)
+        # The label goes on the side with more room; ElementTree escapes it.
+        room_after = WIDTH - x - 14 if x < WIDTH / 2 else x - 14
+        anchor = "start" if x < WIDTH / 2 else "end"
+        tx = x + 10 if anchor == "start" else x - 10
+        svg.element(group, "text", svg.shorten(text, room_after, FONT), x=tx, y=y + FONT * 0.35, font_size=FONT, text_anchor=anchor, fill="currentColor")
+    return svg.to_markup(root)
+
+
+def page(renderer: Renderer) -> Page:
+    all_items = items(renderer.corpus)
+    first, last = span(all_items)
+    return compare.render(
+        renderer, "compare-timeline.html", URL, "compare-timeline", title=renderer.site.t("timeline.heading"),
+        items=all_items, chart=timeline_svg(all_items, renderer), first=first, last=last,
+        labels={i: label(i, renderer) for i in all_items}, colours=COLOURS,
+    )
+
+
+def pages(renderer: Renderer) -> list[Page]:
+    return [page(renderer)]
