@@ -1,0 +1,179 @@
+"""Fixtures for the browser tests: the built site served on 127.0.0.1, and Chromium pages that
+record every request and every console error.
+
+Playwright for Python drives Debian's /usr/bin/chromium (nothing is downloaded). It was chosen over
+Selenium because it reports each request, console message and uncaught error of a browser context
+as events, turns JavaScript off per context, grants clipboard access and takes full-page
+screenshots, with no separate driver process to keep in step with the browser.
+
+Every context opened through `open_context` (and so the `page` fixture) is watched: when the test
+ends, it fails if any request went anywhere but the site's own server on 127.0.0.1, or if the
+console showed an error. All requests are also written to test-artifacts/browser/requests.tsv.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from ridsite.load import load_corpus
+
+from .sample import one_page_per_kind
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+NODE_MODULES = ROOT / "tests" / "node_modules"
+CHROMIUM = Path(os.environ.get("RID_CHROMIUM", "/usr/bin/chromium"))
+# design-notes §4: flags that work as root on a machine with no network; without the
+# background-networking ones Chromium keeps trying to reach Google's hosts.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+SETUP_HINT = "run `bash .ci/setup --test`, which installs it"
+
+
+def need(path: Path, what: str) -> Path:
+    """The browser tests never skip: a missing tool fails them, saying how to get it."""
+    if not path.exists():
+        pytest.fail(f"{what} not found at {path}: {SETUP_HINT}", pytrace=False)
+    return path
+
+
+# -- the site --------------------------------------------------------------------------------
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+
+@pytest.fixture(scope="package")
+def site_dir(built) -> Path:
+    return built[1]
+
+
+@pytest.fixture(scope="package")
+def server(site_dir):
+    """The built site over HTTP on 127.0.0.1 at a free port, as a static host serves it."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="package")
+def site_corpus(built):
+    """The records the site was built from (the project copy's, not data/, which may have moved on)."""
+    return load_corpus(built[0] / "data")
+
+
+@pytest.fixture(scope="package")
+def kinds(built, site_corpus) -> dict[str, str]:
+    """One page of every kind (kind → URL under a language root)."""
+    return one_page_per_kind(site_corpus, built[0] / "docs")
+
+
+# -- the browser ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="package")
+def browser():
+    need(CHROMIUM, "Debian's chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(f"Playwright for Python is not installed: {SETUP_HINT}", pytrace=False)
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        yield chromium
+        chromium.close()
+    finally:
+        playwright.stop()
+
+
+@dataclass
+class Traffic:
+    """What the pages of one test asked for, and what their console reported as errors."""
+
+    origin: str  # scheme://host:port of the site's server
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (method, url)
+    console_errors: list[str] = field(default_factory=list)
+
+    def watch(self, context) -> None:
+        context.on("request", lambda request: self.requests.append((request.method, request.url)))
+        context.on("console", self._on_console)
+        context.on("weberror", lambda error: self.console_errors.append(f"uncaught: {error.error}"))
+
+    def _on_console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} [{message.location.get('url', '')}]")
+
+    def outside(self) -> list[str]:
+        """Requests to anything but the site's own server (another host, port or scheme)."""
+        return [url for _, url in self.requests if _origin(url) != self.origin]
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture(scope="package")
+def request_log():
+    """Every request of every browser test, written out when they are done (kept by CI)."""
+    rows: list[str] = []
+    yield rows
+    out = ARTIFACTS / "browser" / "requests.tsv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("test\tmethod\turl\n" + "".join(rows), encoding="utf-8")
+
+
+@pytest.fixture
+def traffic(server) -> Traffic:
+    return Traffic(origin=_origin(server))
+
+
+@pytest.fixture
+def open_context(browser, server, traffic, request_log, request):
+    """Opens browser contexts on the site (base_url set, desktop size unless told), all watched."""
+    contexts = []
+
+    def open_(**options):
+        options.setdefault("viewport", DESKTOP)
+        context = browser.new_context(base_url=server, service_workers="block", **options)
+        context.set_default_timeout(15_000)
+        traffic.watch(context)
+        contexts.append(context)
+        return context
+
+    yield open_
+    for context in contexts:
+        context.close()
+    request_log.extend(f"{request.node.nodeid}\t{method}\t{url}\n" for method, url in traffic.requests)
+    assert traffic.requests, "the test made no request at all: did it open a page?"
+    outside = traffic.outside()
+    assert outside == [], f"{len(outside)} request(s) left {traffic.origin}: {outside}"
+    assert traffic.console_errors == [], "errors in the browser console:\n" + "\n".join(traffic.console_errors)
+
+
+@pytest.fixture
+def page(open_context):
+    """A desktop page with JavaScript on."""
+    return open_context().new_page()

@@ -1,0 +1,104 @@
+"""The side-by-side page and the matrices' controls in Chromium (issue 5): the address decides which
+actors or proposals are compared, their rows come from compare.json, and every request stays on
+the site (the conftest fails the test otherwise, and on any console error)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from .sample import page_url
+
+
+def side_table(page):
+    table = page.locator("#rid-side-table")
+    table.wait_for()
+    return table
+
+
+def subjects(table) -> list[str]:
+    return table.locator("thead th[data-subject]").evaluate_all("ths => ths.map(th => th.dataset.subject)")
+
+
+def stances_in(table, criterion: str, column: int) -> set[str]:
+    cell = table.locator(f'tr[data-criterion="{criterion}"] > td').nth(column)
+    return set(cell.locator("[data-stance]").evaluate_all("els => els.map(e => e.dataset.stance)"))
+
+
+def test_the_address_chooses_the_columns_and_the_records_fill_the_rows(page, site_corpus):
+    page.goto(page_url("en", "compare/?a=egy,ind"))
+    table = side_table(page)
+    assert subjects(table) == ["a:egy", "a:ind"]
+    rows = table.locator("tbody tr").evaluate_all("trs => trs.map(tr => tr.dataset.criterion)")
+    assert rows == [c["id"] for c in site_corpus.criteria] + ["quotes"]
+    for column, actor in enumerate(("egy", "ind")):
+        for crit in site_corpus.criteria:
+            expected = {p["stances"][crit["id"]] for p in site_corpus.positions_of(actor)}
+            assert stances_in(table, crit["id"], column) == expected, (actor, crit["id"])
+    # Each of India's quotes is shown once, verbatim.
+    quotes = table.locator('tr[data-criterion="quotes"] > td').nth(1).locator("blockquote").all_text_contents()
+    assert sorted(q.strip() for q in quotes) == sorted(p["quote"] for p in site_corpus.positions_of("ind"))
+
+
+def test_arabic_page_compares_an_actor_with_a_proposal_in_arabic(page, site_corpus):
+    pid = sorted(site_corpus.proposals)[0]
+    page.goto(page_url("ar", f"compare/?a=egy&p={pid}"))
+    table = side_table(page)
+    assert subjects(table) == ["a:egy", f"p:{pid}"]
+    header = table.locator("thead").inner_text()
+    assert "مصر" in header
+    title = site_corpus.proposals[pid]["title"]
+    assert title.get("ar", title["en"]) in header
+    assert table.locator("tbody th").first.inner_text() == site_corpus.criteria[0]["label"]["ar"]
+
+
+def test_unknown_ids_are_reported_and_no_more_than_three_are_shown(page, site_corpus):
+    actors = sorted({a for p in site_corpus.positions.values() for a in p["actors"]})[:4]
+    page.goto(page_url("en", f"compare/?a=nowhere,{','.join(actors)}"))
+    table = side_table(page)
+    assert subjects(table) == [f"a:{a}" for a in actors[:3]]
+    message = page.locator("[data-rid-message]")
+    assert message.is_visible() and "nowhere" in message.inner_text()
+
+
+def test_choosing_in_the_form_updates_the_shareable_address(page):
+    page.goto(page_url("en", "compare/?a=egy"))
+    side_table(page)
+    page.locator("[data-rid-slot]").nth(1).select_option("a:ind")
+    page.wait_for_function("() => document.querySelectorAll('#rid-side-table thead th[data-subject]').length === 2")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"a": ["egy,ind"]}
+    share = page.locator("[data-rid-share]").get_attribute("href")
+    assert share.endswith("compare/?a=egy,ind")
+    # The shared address opens the same comparison.
+    page.goto(page.url)
+    assert subjects(side_table(page)) == ["a:egy", "a:ind"]
+
+
+def test_without_javascript_the_full_table_is_there_and_the_tool_is_not(open_context, site_corpus):
+    page = open_context(java_script_enabled=False).new_page()
+    page.goto(page_url("en", "compare/?a=egy,ind"))
+    assert page.locator("#side-by-side").is_hidden()
+    with_positions = {a for p in site_corpus.positions.values() for a in p["actors"]}
+    assert page.locator("#rid-all tr[data-rid-subject]").count() == len(with_positions) + len(site_corpus.proposals)
+
+
+def test_matrix_filter_and_order(page):
+    page.goto(page_url("en", "compare/institutional/"))
+    controls = page.locator("#rid-matrix-institutional-controls")
+    controls.wait_for(state="visible")
+    rows = page.locator("#rid-matrix-institutional tr.rid-matrix__row")
+    total = rows.count()
+    controls.locator("[data-rid-filter]").fill("ind")
+    visible = page.locator("#rid-matrix-institutional tr.rid-matrix__row:not([hidden]) th").all_inner_texts()
+    assert visible and all("ind" in name.lower() for name in visible)
+    assert controls.locator("[data-rid-shown]").inner_text().startswith(f"{len(visible)} of {total}")
+    controls.locator("[data-rid-filter]").fill("")
+    controls.locator("[data-rid-order]").select_option("name")
+    names = page.locator("#rid-matrix-institutional tr.rid-matrix__row th").all_inner_texts()
+    assert len(names) == total
+    assert names == page.evaluate("n => n.slice().sort(new Intl.Collator('en', {sensitivity: 'base'}).compare)", names)
+    assert page.locator("#rid-matrix-institutional tr.rid-matrix__group:not([hidden])").count() == 0
+    controls.locator("[data-rid-order]").select_option("stance")
+    firsts = page.locator("#rid-matrix-institutional tr.rid-matrix__row").evaluate_all("trs => trs.map(tr => tr.dataset.first)")
+    columns = page.locator("#rid-matrix-institutional thead th[data-column]").evaluate_all("ths => ths.map(th => th.dataset.column)")
+    assert [columns.index(f) for f in firsts] == sorted(columns.index(f) for f in firsts)

@@ -1,0 +1,141 @@
+"""No broken link or anchor anywhere in the built site, in any language, checked offline.
+
+Every href and src of every page (links, stylesheets, scripts, images, the canonical and language
+links of <head>) and every <loc> of sitemap.xml is resolved against the built files, as a static
+host would serve them; a #fragment must name an id on the target page. Links to other hosts are
+listed in test-artifacts/links/external.tsv, never fetched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+
+from .conftest import ARTIFACTS
+
+# Attributes that point at something a reader or the browser may load.
+LINKING = {"a": ("href",), "area": ("href",), "link": ("href",), "script": ("src",), "img": ("src",),
+           "source": ("src",), "iframe": ("src",), "video": ("src", "poster"), "audio": ("src",),
+           "object": ("data",), "form": ("action",), "use": ("href", "xlink:href"), "image": ("href",)}
+NOT_FETCHED = ("mailto:", "tel:", "data:")
+LOCAL = "http://site.invalid/"  # a stand-in origin for resolving relative links
+
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        for attr in LINKING.get(tag, ()):
+            if a.get(attr):
+                self.links.append(a[attr].strip())
+        for candidate in (a.get("srcset") or "").split(","):
+            if candidate.strip():
+                self.links.append(candidate.split()[0])
+
+    handle_startendtag = handle_starttag
+
+
+def site_url(mkdocs_yml: Path) -> str:
+    """The public address the build writes into canonical links and the sitemap."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else None)
+    value = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)["site_url"]
+    if isinstance(value, list):  # !ENV [RID_SITE_URL, default]
+        value = os.environ.get(value[0], value[-1])
+    return value.rstrip("/") + "/"
+
+
+class Site:
+    def __init__(self, root: Path, public: str):
+        self.root = root
+        self.public = public
+        self.public_path = urlsplit(public).path  # "/" or "/repository/"
+
+    @cache
+    def page(self, path: Path) -> Page:
+        parser = Page()
+        parser.feed(path.read_text(encoding="utf-8"))
+        return parser
+
+    def target(self, base: str, link: str) -> tuple[Path | None, str, str]:
+        """(file the link leads to, or None if it leaves the site; fragment; resolved URL)."""
+        if link.startswith(self.public):
+            link = LOCAL + link[len(self.public):]
+        url = urljoin(base, link)
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}/" != LOCAL:
+            return None, parts.fragment, url
+        path = unquote(parts.path)
+        if self.public_path != "/" and path.startswith(self.public_path):
+            path = "/" + path[len(self.public_path):]  # a root-relative link written for a subpath
+        file = self.root / path.lstrip("/")
+        if path.endswith("/") or file.is_dir():
+            file = file / "index.html"
+        return file, unquote(parts.fragment), url
+
+
+@pytest.fixture(scope="module")
+def checked(built, site_dir: Path):
+    site = Site(site_dir, site_url(built[0] / "mkdocs.yml"))
+    broken: list[str] = []
+    external: dict[str, list[str]] = defaultdict(list)
+    pages = sorted(site_dir.rglob("*.html"))
+    links = 0
+    for path in pages:
+        rel = path.relative_to(site_dir).as_posix()
+        for link in site.page(path).links:
+            if link.startswith(NOT_FETCHED) or link == "#":
+                continue
+            links += 1
+            if link.startswith("javascript:"):
+                broken.append(f"{rel}: {link} (script in a link)")
+                continue
+            file, fragment, url = site.target(LOCAL + rel, link)
+            if file is None:
+                external[url].append(rel)
+            elif not file.exists():
+                broken.append(f"{rel}: {link} (no such file)")
+            elif fragment and file.suffix == ".html" and fragment not in site.page(file).ids:
+                broken.append(f"{rel}: {link} (no id {fragment!r} on that page)")
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap):
+        links += 1
+        file, _, _ = site.target(LOCAL, loc)
+        if file is None or not file.exists():
+            broken.append(f"sitemap.xml: {loc} (no such page)")
+    out = ARTIFACTS / "links" / "external.tsv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("url\tpages\tfirst page\n" + "".join(
+        f"{url}\t{len(where)}\t{where[0]}\n" for url, where in sorted(external.items())), encoding="utf-8")
+    return pages, links, broken, external
+
+
+def test_no_link_or_anchor_is_broken(checked):
+    pages, links, broken, _ = checked
+    assert len(pages) > 100 and links > 10 * len(pages)
+    assert broken == [], f"{len(broken)} broken link(s):\n" + "\n".join(broken[:100])
+
+
+def test_external_links_are_listed_not_fetched(checked):
+    _, _, _, external = checked
+    # Every record's source document links to its official URL: they are listed for review.
+    assert external, "no external link at all: have the records lost their source URLs?"
+    assert all(url.startswith("https://") or url.startswith("http://") for url in external)

@@ -1,0 +1,134 @@
+"""A reader in a real browser: every language's home page, following a position to its paragraph
+and on to the actor, switching language on a record, Arabic laid out right to left, and the record
+pages still readable with JavaScript off.
+
+Every test here also fails if a request leaves 127.0.0.1 or the console shows an error (conftest).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ridsite.languages import CODES
+from ridsite.text import Interface
+
+from .sample import page_url
+
+EGYPT_POSITION = "egy-2020-02-13-platform"
+PARAGRAPH = ("a-70-174", "18")  # A/70/174 §18, the 2015 recommendation of regular institutional dialogue
+
+
+def interface(corpus, lang: str) -> Interface:
+    return Interface(corpus.interface, lang)
+
+
+def record_id(page) -> str:
+    return page.locator("[data-rid-id]").first.get_attribute("data-rid-id")
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_home_page_opens_in_each_language(page, site_corpus, lang):
+    corpus = site_corpus
+    page.goto(page_url(lang, ""))
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("body").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
+    t = interface(corpus, lang)
+    counts = corpus.counts()
+    for kind in ("documents", "actors", "positions", "proposals", "paragraphs"):
+        entry = page.locator(f"[data-rid-count={kind}]")
+        assert entry.is_visible(), kind
+        assert entry.inner_text() == str(counts[kind])
+    # The entry points are links a reader can follow, labelled in the page's language.
+    link = page.locator("a", has=page.locator("[data-rid-count=positions]"))
+    assert t("count.positions") in link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(re.escape(page_url(lang, "positions/")) + "$"))
+    assert page.locator("h1").first.inner_text().strip() == t("section.positions")
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_a_position_leads_to_its_paragraph_and_back_to_the_actor(page, site_corpus, lang):
+    corpus = site_corpus
+    t = interface(corpus, lang)
+    position = corpus.positions[EGYPT_POSITION]
+    doc, pin = position["source"]["document"], position["source"]["paragraph"]
+    paragraph = corpus.paragraphs[(doc, pin)]
+    actor = position["actors"][0]
+    actor_name = corpus.actors[actor]["name"].get(lang) or corpus.actors[actor]["name"]["en"]
+
+    page.goto(page_url(lang, f"positions/{EGYPT_POSITION}/"))
+    # The position quotes its source verbatim...
+    assert page.locator("blockquote.rid-quote").first.inner_text().strip() == " ".join(position["quote"].split())
+    # ...and one click opens the paragraph it rests on.
+    page.get_by_role("link", name=t("label.read_paragraph"), exact=True).click()
+    page.wait_for_url(re.compile(re.escape(page_url(lang, paragraph.url)) + "$"))
+    assert record_id(page) == f"{doc}/{paragraph.slug}"
+    assert " ".join(paragraph.text.split())[:60] in page.locator(".rid-quote").first.inner_text()
+    # The paragraph page lists the position citing it; its actor's name leads to the actor.
+    citing = page.locator(f"#position-{EGYPT_POSITION}")
+    citing.get_by_role("link", name=actor_name, exact=True).click()
+    page.wait_for_url(re.compile(re.escape(page_url(lang, f"actors/{actor}/")) + "$"))
+    assert page.locator("h1").first.inner_text().strip() == actor_name
+    assert page.locator(f"#position-{EGYPT_POSITION}").count() == 1
+
+
+@pytest.mark.parametrize("target", [lang for lang in CODES if lang != "fr"])
+def test_the_language_menu_keeps_the_same_record(page, target):
+    doc, pin = PARAGRAPH
+    page.goto(page_url("fr", f"documents/{doc}/{pin}/"))
+    menu = page.locator(".md-header .md-select")
+    menu.hover()
+    menu.locator(f"a[hreflang={target}]").click()
+    page.wait_for_url(re.compile(re.escape(page_url(target, f"documents/{doc}/{pin}/")) + "$"))
+    assert page.locator("html").get_attribute("lang") == target
+    assert record_id(page) == f"{doc}/{pin}"
+
+
+# Where the text of an element sits inside its box: the measure a reader sees, not the markup.
+TEXT_EDGES = """el => {
+  const box = el.getBoundingClientRect();
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const text = range.getBoundingClientRect();
+  return {left: text.left - box.left, right: box.right - text.right,
+          direction: getComputedStyle(el).direction};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_arabic_pages_are_laid_out_right_to_left(page, lang):
+    doc, pin = PARAGRAPH
+    page.goto(page_url(lang, f"documents/{doc}/{pin}/"))
+    rtl = lang == "ar"
+    assert page.locator("body").get_attribute("dir") == ("rtl" if rtl else "ltr")
+    # The heading starts at the right edge of the column in Arabic, at the left in English.
+    heading = page.locator("article h1").first.evaluate(TEXT_EDGES)
+    assert heading["direction"] == ("rtl" if rtl else "ltr")
+    start, end = (heading["right"], heading["left"]) if rtl else (heading["left"], heading["right"])
+    assert start < 2 and end > 100, heading
+    # The logo sits at the reading start of the header: right in Arabic.
+    logo = page.locator(".md-header__button.md-logo").bounding_box()
+    assert (logo["x"] > 640) == rtl, logo
+    # An English quote inside an Arabic page stays left to right.
+    quote = page.locator("blockquote.rid-quote[lang=en] p").first.evaluate(TEXT_EDGES)
+    assert quote["direction"] == "ltr"
+    assert quote["left"] < 2, quote
+
+
+@pytest.mark.parametrize(
+    "url, selector",
+    [
+        ("criteria/institutional/", "table.rid-counts tbody tr"),
+        (f"documents/{PARAGRAPH[0]}/{PARAGRAPH[1]}/", "blockquote.rid-quote"),
+        ("actors/egy/", "table.rid-overview tbody tr"),
+    ],
+)
+def test_record_pages_show_their_data_without_javascript(open_context, url, selector):
+    page = open_context(java_script_enabled=False).new_page()
+    page.goto(url)
+    assert page.evaluate("() => document.documentElement.className").split() == ["no-js"]
+    rows = page.locator(selector)
+    assert rows.count() > 0
+    assert rows.first.is_visible()
