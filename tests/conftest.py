@@ -16,8 +16,9 @@ sys.path.insert(0, str(ROOT / "hooks"))  # ridsite, even without `pip install -e
 from ridsite.load import load_corpus  # noqa: E402
 
 # What a site build needs; copied so tests never write into the working tree.
-SITE_INPUTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
-GENERATED = ("documents", "actors", "positions", "proposals", "criteria", "objectives", "events")
+# permalinks.txt and redirects.yml: the build checks that no published address disappears.
+SITE_INPUTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "permalinks.txt", "redirects.yml")
+GENERATED = ("documents", "actors", "positions", "proposals", "criteria", "objectives", "events", "bibliography", "compare", "data")
 
 
 def copy_project(dest: Path) -> Path:

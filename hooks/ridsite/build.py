@@ -8,7 +8,8 @@ from pathlib import Path
 from .corpus import Corpus
 from .load import load_corpus
 from .output import sync_generated
-from .pages import Page, markdown_file, render_all
+from .permalinks import enforce as enforce_permalinks
+from .pages import Page, markdown_file, render_all, render_files
 
 
 @dataclass
@@ -24,5 +25,9 @@ def generate(data_dir: Path, docs_dir: Path, site_url: str = "") -> BuildResult:
     corpus = load_corpus(data_dir)
     pages = render_all(corpus, site_url=site_url)
     files = {page.source_path: markdown_file(page) for page in pages}
+    files.update(render_files(corpus, site_url))  # JSON, CSV, SVG … of feature modules
+    # A URL in permalinks.txt that is gone without a redirect raises here, before any write;
+    # otherwise this adds a redirect page at each moved address (the project is data/'s parent).
+    files.update(enforce_permalinks(data_dir.parent, docs_dir, pages, site_url))
     written, removed = sync_generated(docs_dir, files)
     return BuildResult(corpus, pages, written, removed)

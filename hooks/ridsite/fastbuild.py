@@ -88,6 +88,28 @@ def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict:
     return LanguageBuild(lang, time.perf_counter() - started, result.returncode, result.stdout + result.stderr)
 
 
+# Parts of every page that are not its content: left out of the search index.
+SEARCH_EXCLUDE = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .rid-pager, .rid-pages, .rid-breadcrumb, .headerlink"
+
+
+def index_search(site: Path, log=print) -> bool:
+    """Pagefind: one small index per language (from <html lang>), loaded in chunks by the reader."""
+    try:
+        import pagefind  # noqa: F401  (the wheel carries the indexer binary)
+    except ImportError:
+        log("rid build: pagefind is not installed: the site has no Pagefind index")
+        return False
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", SEARCH_EXCLUDE, "--silent"],
+        capture_output=True, text=True,
+    )
+    if result.returncode:
+        raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
+    log(f"rid build: search index in {time.perf_counter() - started:.1f} s")
+    return True
+
+
 def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: bool = True, log=print) -> list[LanguageBuild]:
     """Build every language into site_dir; raises RecordsInvalid or RuntimeError, leaving site_dir as it was."""
     project = project.resolve()
@@ -118,6 +140,7 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
         for lang in CODES:
             if lang != DEFAULT:
                 shutil.move(str(outputs[lang]), staging / lang)
+        index_search(staging, log)
         # Swap in the finished site in one step; the old one is removed only afterwards.
         old = work / "previous"
         if site_dir.exists():

@@ -59,6 +59,17 @@ def _environment() -> jinja2.Environment:
 ENV = _environment()
 
 
+def _feature(name: str):
+    """A feature module for templates: {{ feature('cite').paragraph_block(s, para) }}. Looked up
+    when called, so pages.py never imports the modules that import it."""
+    if name not in FEATURES:
+        raise KeyError(f"'{name}' is not in pages.FEATURES")
+    return importlib.import_module(f"{__package__}.{name}")
+
+
+ENV.globals["feature"] = _feature
+
+
 class Site:
     """Everything a template needs for one language, with helpers that keep links relative."""
 
@@ -277,34 +288,38 @@ class Renderer:
         for feature in FEATURES:
             module = importlib.import_module(f"{__package__}.{feature}")
             pages += module.pages(self)
+        # A feature module may also add to every page's front matter, under rid:
+        # `annotate(renderer, pages)` fills page.meta (e.g. citation metadata for <head>).
+        for feature in FEATURES:
+            module = importlib.import_module(f"{__package__}.{feature}")
+            if hasattr(module, "annotate"):
+                module.annotate(self, pages)
         return pages
 
 
 # Modules that add pages of their own; each has `pages(renderer: Renderer) -> list[Page]`.
-FEATURES: tuple[str, ...] = ()
+FEATURES: tuple[str, ...] = ("cite", "compare", "sidebyside", "timeline", "lineage", "opendata")
+
+
+def render_files(corpus: Corpus, site_url: str = "") -> dict[str, str]:
+    """Static files that feature modules write beside the pages: path under docs/ → text.
+
+    A feature module may define `files(corpus, site_url) -> dict[str, str]` (JSON, CSV, SVG …).
+    Like the pages, they are made from the records on every build, written only when changed and
+    never committed. mkdocs-static-i18n serves `x.fr.svg` to French pages as `x.svg`, and a file
+    with no language suffix to every language.
+    """
+    out: dict[str, str] = {}
+    for feature in FEATURES:
+        module = importlib.import_module(f"{__package__}.{feature}")
+        for path, content in getattr(module, "files", lambda *_: {})(corpus, site_url).items():
+            if path in out:
+                raise ValueError(f"two feature modules write the same file {path}")
+            out[path] = content
+    return out
 
 SECTIONS = ("documents", "actors", "positions", "proposals", "criteria", "objectives", "events")
 
-
-def render_all(corpus: Corpus, languages=CODES, site_url: str = "") -> list[Page]:
-    """Every generated page in every language: the whole site's content, from records alone."""
-    return [page for lang in languages for page in Renderer(corpus, lang, site_url).all_pages()]
-
-
-def markdown_file(page: Page) -> str:
-    """What MkDocs reads: front matter, then the HTML body as one raw block."""
-    from html import escape
-
-    meta = {
-        # MkDocs and Material print the title unescaped in places: escape it here, once.
-        "title": escape(page.title, quote=True),
-        "hide": ["toc"],
-        "rid": {"kind": page.kind, "id": page.record_id},
-    }
-    if page.description:
-        meta["description"] = escape(page.description, quote=True)
-    front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
-    return f"---\n{front}\n---\n\n{page.body}\n"
 # Entries per index page, and positions quoted in full on a criterion page before the rest move
 # to the stance's own pages: no page grows with the size of the record.
 PAGE_SIZE = 100
@@ -342,3 +357,24 @@ def paginate(base_url: str, items: list, size: int):
         }
         yield items[(n - 1) * size : n * size], pager
 
+
+def render_all(corpus: Corpus, languages=CODES, site_url: str = "") -> list[Page]:
+    """Every generated page in every language: the whole site's content, from records alone."""
+    return [page for lang in languages for page in Renderer(corpus, lang, site_url).all_pages()]
+
+
+def markdown_file(page: Page) -> str:
+    """What MkDocs reads: front matter, then the HTML body as one raw block."""
+    from html import escape
+
+    meta = {
+        # MkDocs and Material print the title unescaped in places: escape it here, once.
+        "title": escape(page.title, quote=True),
+        "hide": ["toc"],
+        # page.meta (from feature modules' annotate) is plain text: templates escape it.
+        "rid": {**page.meta, "kind": page.kind, "id": page.record_id},
+    }
+    if page.description:
+        meta["description"] = escape(page.description, quote=True)
+    front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
+    return f"---\n{front}\n---\n\n{page.body}\n"
