@@ -89,6 +89,16 @@ def test_cite_script_is_loaded_only_by_pages_with_a_cite_block(built):
     assert wrong == []
 
 
+def test_cite_blocks_stay_out_of_the_search_index(built):
+    """Every paragraph's block repeats its document's title: indexed, it would drown the results."""
+    _, site, _ = built
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Regular institutional dialogue" in index or "regular institutional dialogue" in index
+    assert "accessed [date]" not in index and "Cite this paragraph" not in index
+    html = page_path(site, "en", "documents/a-70-174/18/").read_text(encoding="utf-8")
+    assert 'data-search-exclude data-pagefind-ignore="all"' in html
+
+
 def test_downloads_served_in_each_language_carry_that_languages_page(built):
     _, site, _ = built
     en = (site / "documents/a-70-174/18/a-70-174-18.bib").read_text(encoding="utf-8")

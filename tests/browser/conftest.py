@@ -158,7 +158,7 @@ def open_context(browser, server, traffic, request_log, request):
     def open_(**options):
         options.setdefault("viewport", DESKTOP)
         context = browser.new_context(base_url=server, service_workers="block", **options)
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(30_000)  # generous: CI machines may be busy
         traffic.watch(context)
         contexts.append(context)
         return context
