@@ -146,4 +146,5 @@ def test_every_picture_has_a_text_alternative(site_dir):
             named = svg["title"] or svg.get("aria-label") or svg.get("aria-labelledby")
             if svg.get("role") != "img" or not named:
                 missing.append(f"{where}: <svg class={svg.get('class')!r}> needs role=img and a <title> or aria-label")
+    assert pictures > 0, "no chart or picture found in any page: has the parser lost them?"
     assert missing == [], "\n".join(missing[:50])
