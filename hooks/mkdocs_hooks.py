@@ -32,19 +32,29 @@ def _i18n(config):
     return config.plugins.get("i18n")
 
 
+def _search_mode(config) -> str:
+    """Material's search, unless mkdocs.yml turns it off (rid build: Pagefind, see on_config)."""
+    return "material" if "material/search" in config.plugins else "pagefind"
+
+
 def _data_dir(config) -> Path:
     return Path(config.config_file_path).parent / "data"
 
 
 # Priority 0 runs before i18n's on_config (-100): at the first pass its current_language is None.
 def on_config(config):
+    search = config.plugins.get("material/search")
+    if search is not None and not search.config.enabled:
+        # Pagefind instead (rid build). Out of the collection, so that the header offers the search
+        # page and mkdocs-static-i18n does not look for an index that was never made.
+        del config.plugins["material/search"]
     i18n = _i18n(config)
     if i18n is not None and i18n.current_language is not None:
         return config  # a later language pass: the pages are already written
     if os.environ.get("RID_PAGES_READY"):
         return config  # `rid build` rendered and checked the records, and wrote this docs tree
     try:
-        result = generate(_data_dir(config), Path(config.docs_dir), site_url=config.site_url or "")
+        result = generate(_data_dir(config), Path(config.docs_dir), site_url=config.site_url or "", search=_search_mode(config))
     except RecordsInvalid as exc:
         # Raised before MkDocs cleans or writes site_dir: a bad record leaves no half-built site.
         raise PluginError("\n" + str(exc)) from None

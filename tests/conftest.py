@@ -58,6 +58,25 @@ def built(tmp_path_factory):
     return project, site, result
 
 
+def run_rid_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
+    return subprocess.run(
+        [sys.executable, "-m", "ridsite.cli", "build", "-d", str(site_dir), *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=1800,
+    )
+
+
+@pytest.fixture(scope="session")
+def rid_built(tmp_path_factory):
+    """(project copy, site dir, build result) made by `rid build`, the site as it is published:
+    languages built in parallel, Pagefind search. Built once per test session."""
+    project = copy_project(tmp_path_factory.mktemp("rid-project"))
+    site = project / "site"
+    result = run_rid_build(project, site, "--jobs", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, site, result
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A private copy of data/ that a test may break."""

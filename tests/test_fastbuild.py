@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 
 from conftest import ROOT, copy_project
+from ridsite.languages import CODES
 
 
 def pages(site):
@@ -19,16 +21,9 @@ def rid_block(html: str) -> str:
     return match.group(0) if match else ""
 
 
-def test_parallel_build_matches_mkdocs_build(built, tmp_path):
+def test_parallel_build_matches_mkdocs_build(built, rid_built):
     _, reference, _ = built
-    project = copy_project(tmp_path)
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "ridsite.cli", "build", "-d", "site", "--jobs", "2"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=1800,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = project / "site"
+    project, site, _ = rid_built
     assert pages(site) == pages(reference)
     for rel in ("actors/egy/index.html", "fr/documents/a-70-174/18/index.html", "ar/criteria/institutional/index.html"):
         assert rid_block((site / rel).read_text(encoding="utf-8")) == rid_block((reference / rel).read_text(encoding="utf-8")), rel
@@ -36,10 +31,25 @@ def test_parallel_build_matches_mkdocs_build(built, tmp_path):
     html = (site / "zh/actors/ind/index.html").read_text(encoding="utf-8")
     for prefix in ("", "fr/", "es/", "ru/", "zh/", "ar/"):
         assert f'href="/{prefix}actors/ind/"' in html
-    # Each language has its own search index, with only its own pages.
-    assert "/fr/" not in (site / "search/search_index.json").read_text(encoding="utf-8")
-    assert (site / "ar/search/search_index.json").exists()
     assert not list(project.glob(".rid-build-*")), "the work folder is cleaned up"
+
+
+def test_the_published_site_searches_with_pagefind_in_each_language(rid_built):
+    _, site, _ = rid_built
+    # One Pagefind index per language; Material's index (one file for every language) is gone.
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == set(CODES)
+    assert not list(site.rglob("search_index.json"))
+    # The header's search button leads to the search page of the reader's language, which loads
+    # Pagefind's interface from the site root.
+    for lang in CODES:
+        root = site if lang == CODES[0] else site / lang
+        html = (root / "actors/egy/index.html").read_text(encoding="utf-8")
+        assert re.search(r'<a href="\.\./\.\./search/" class="md-header__button md-icon"', html), lang
+        search = (root / "search/index.html").read_text(encoding="utf-8")
+        up = "../" if lang == CODES[0] else "../../"
+        assert f'<script src="{up}pagefind/pagefind-ui.js"></script>' in search, lang
+        assert f'data-rid-bundle="{up}pagefind/"' in search, lang
 
 
 def test_a_bad_record_leaves_the_previous_site(tmp_path):

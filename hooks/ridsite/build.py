@@ -20,10 +20,10 @@ class BuildResult:
     removed: int
 
 
-def generate(data_dir: Path, docs_dir: Path, site_url: str = "") -> BuildResult:
+def generate(data_dir: Path, docs_dir: Path, site_url: str = "", search: str = "material") -> BuildResult:
     """Raises RecordsInvalid (with every problem) before writing anything if a record is bad."""
     corpus = load_corpus(data_dir)
-    pages = render_all(corpus, site_url=site_url)
+    pages = render_all(corpus, site_url=site_url, search=search)
     files = {page.source_path: markdown_file(page) for page in pages}
     files.update(render_files(corpus, site_url))  # JSON, CSV, SVG … of feature modules
     # A URL in permalinks.txt that is gone without a redirect raises here, before any write;

@@ -76,6 +76,7 @@ def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict:
         RID_DOCS_DIR=str(docs_tree),
         RID_ONLY_LANGUAGE=lang,
         RID_PAGES_READY="1",
+        RID_MATERIAL_SEARCH="false",  # Pagefind indexes the assembled site instead
         NO_MKDOCS_2_WARNING="1",
     )
     if epoch is not None:
@@ -117,7 +118,8 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
     docs = project / "docs"
     site_url = os.environ.get("RID_SITE_URL", "http://127.0.0.1:8000/")
     started = time.perf_counter()
-    result = generate(project / "data", docs, site_url=site_url)  # validates first: nothing written if bad
+    # Validates first: nothing written if a record is bad. The search page hosts Pagefind's interface.
+    result = generate(project / "data", docs, site_url=site_url, search="pagefind")
     generated = set((docs / MANIFEST).read_text(encoding="utf-8").split())
     log(f"rid build: {len(result.pages)} pages rendered in {time.perf_counter() - started:.1f} s")
 

@@ -136,6 +136,8 @@ class Renderer:
     corpus: Corpus
     lang: str
     site_url: str = ""
+    # Which search the site has: "material" (mkdocs serve/build) or "pagefind" (rid build).
+    search: str = "material"
 
     @cached_property
     def site(self) -> Site:
@@ -298,7 +300,7 @@ class Renderer:
 
 
 # Modules that add pages of their own; each has `pages(renderer: Renderer) -> list[Page]`.
-FEATURES: tuple[str, ...] = ("cite", "compare", "sidebyside", "timeline", "lineage", "opendata")
+FEATURES: tuple[str, ...] = ("cite", "compare", "sidebyside", "timeline", "lineage", "opendata", "search")
 
 
 def render_files(corpus: Corpus, site_url: str = "") -> dict[str, str]:
@@ -358,9 +360,9 @@ def paginate(base_url: str, items: list, size: int):
         yield items[(n - 1) * size : n * size], pager
 
 
-def render_all(corpus: Corpus, languages=CODES, site_url: str = "") -> list[Page]:
+def render_all(corpus: Corpus, languages=CODES, site_url: str = "", search: str = "material") -> list[Page]:
     """Every generated page in every language: the whole site's content, from records alone."""
-    return [page for lang in languages for page in Renderer(corpus, lang, site_url).all_pages()]
+    return [page for lang in languages for page in Renderer(corpus, lang, site_url, search).all_pages()]
 
 
 def markdown_file(page: Page) -> str:

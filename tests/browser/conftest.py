@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -66,16 +67,27 @@ def site_dir(built) -> Path:
     return built[1]
 
 
-@pytest.fixture(scope="package")
-def server(site_dir):
-    """The built site over HTTP on 127.0.0.1 at a free port, as a static host serves it."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
+def serve(directory: Path):
+    """A folder over HTTP on 127.0.0.1 at a free port, as a static host serves it."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="package")
+def server(site_dir):
+    """The site `mkdocs build` makes (Material's search), served."""
+    yield from serve(site_dir)
+
+
+@pytest.fixture(scope="package")
+def published_server(rid_built):
+    """The site `rid build` makes, as it is published (Pagefind search), served."""
+    yield from serve(rid_built[1])
 
 
 @pytest.fixture(scope="package")
@@ -150,9 +162,9 @@ def traffic(server) -> Traffic:
     return Traffic(origin=_origin(server))
 
 
-@pytest.fixture
-def open_context(browser, server, traffic, request_log, request):
-    """Opens browser contexts on the site (base_url set, desktop size unless told), all watched."""
+@contextmanager
+def watched(browser, server, traffic, request_log, request):
+    """Opens browser contexts on a site (base_url set, desktop size unless told), all watched."""
     contexts = []
 
     def open_(**options):
@@ -171,6 +183,24 @@ def open_context(browser, server, traffic, request_log, request):
     outside = traffic.outside()
     assert outside == [], f"{len(outside)} request(s) left {traffic.origin}: {outside}"
     assert traffic.console_errors == [], "errors in the browser console:\n" + "\n".join(traffic.console_errors)
+
+
+@pytest.fixture
+def open_context(browser, server, traffic, request_log, request):
+    with watched(browser, server, traffic, request_log, request) as open_:
+        yield open_
+
+
+@pytest.fixture
+def published_traffic(published_server) -> Traffic:
+    return Traffic(origin=_origin(published_server))
+
+
+@pytest.fixture
+def open_published(browser, published_server, published_traffic, request_log, request):
+    """open_context, on the site as `rid build` publishes it."""
+    with watched(browser, published_server, published_traffic, request_log, request) as open_:
+        yield open_
 
 
 @pytest.fixture

@@ -1,0 +1,109 @@
+"""Search on the site as `rid build` publishes it: Pagefind, one index per language.
+
+The reader opens the search page of their language from the header, types, and gets results from
+that language's pages only. What the first query downloads is counted: at any scale it must stay
+small (Pagefind loads only the index chunks a query needs).
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from ridsite.languages import CODES
+from ridsite.weight import served_bytes
+
+from .conftest import ARTIFACTS, NODE_MODULES, need
+from .sample import lang_prefix, page_url
+from .test_accessibility import FAILING_IMPACTS, RUN_AXE
+
+FIRST_QUERY_BUDGET = 300 * 1024  # bytes as a static host serves them (text gzipped), issue 8
+PARAGRAPH = ("a-70-174", "18")
+PHRASE = "intensify cooperation"  # from A/70/174 §18, shown in its original English on every language's page
+
+
+def results(page) -> list[str]:
+    """Result links once Pagefind has answered, as paths under the site root."""
+    page.locator(".pagefind-ui__result-link").first.wait_for()
+    page.wait_for_timeout(300)  # results are added as their fragments arrive
+    return [h.lstrip("/") for h in page.eval_on_selector_all(".pagefind-ui__result-link", "as => as.map(a => a.pathname)")]
+
+
+def search(page, lang: str, query: str) -> list[str]:
+    """From a record page, the header's search button, then type the query."""
+    page.goto(page_url(lang, "actors/egy/"))
+    page.locator('a.md-header__button[href$="search/"]').click()
+    page.wait_for_url(f"**/{lang_prefix(lang)}search/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.fill(query)
+    return results(page)
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_pagefind_finds_an_actor_by_its_name_in_the_readers_language(open_published, rid_built, lang):
+    from ridsite.load import load_corpus
+
+    corpus = load_corpus(rid_built[0] / "data")
+    name = corpus.actors["egy"]["name"][lang]
+    page = open_published().new_page()
+    found = search(page, lang, name)
+    assert page_url(lang, "actors/egy/") in found, found
+    # Only pages of the reader's language: English pages have no prefix, the others theirs.
+    others = [f for f in found if f.split("/")[0] in CODES] if lang == "en" else [f for f in found if not f.startswith(lang + "/")]
+    assert others == [], others
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "zh", "ar"])
+def test_pagefind_finds_a_paragraph_by_a_phrase_of_its_text(open_published, lang):
+    page = open_published().new_page()
+    found = search(page, lang, PHRASE)
+    target = page_url(lang, "documents/{}/{}/".format(*PARAGRAPH))
+    assert target in found, found
+    page.locator(f'.pagefind-ui__result-link[href*="/{target}"]').first.click()
+    page.wait_for_url(f"**/{target}*")
+    assert page.locator("[data-rid-id]").first.get_attribute("data-rid-id") == "{}/{}".format(*PARAGRAPH)
+
+
+def test_a_search_has_a_shareable_address(open_published):
+    page = open_published().new_page()
+    page.goto("zh/search/?q=" + "平台")
+    found = results(page)
+    assert "zh/positions/egy-2020-02-13-platform/" in found, found
+    assert page.locator(".pagefind-ui__search-input").input_value() == "平台"
+
+
+def test_the_first_query_downloads_little(open_published, published_traffic, rid_built):
+    """Everything fetched from the Pagefind bundle for one search, counted from the files served."""
+    site = rid_built[1]
+    page = open_published().new_page()
+    search(page, "en", PHRASE)
+    fetched = sorted({urlsplit(url).path for _, url in published_traffic.requests if "/pagefind/" in url})
+    files = {path: site / path.lstrip("/") for path in fetched}
+    served = {path: served_bytes(f) for path, f in files.items()}
+    total, raw = sum(served.values()), sum(f.stat().st_size for f in files.values())
+    out = ARTIFACTS / "search" / "first-query.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"served_bytes": total, "uncompressed_bytes": raw, "files": served}, indent=1), encoding="utf-8")
+    assert any("/index/" in p for p in fetched), fetched  # the index itself was read
+    assert total < FIRST_QUERY_BUDGET, served
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_search_page_with_results_has_no_serious_accessibility_violation(open_published, lang):
+    axe = need(NODE_MODULES / "axe-core" / "axe.min.js", "axe-core (npm)")
+    page = open_published().new_page()
+    search(page, lang, PHRASE)
+    page.add_script_tag(path=str(axe))
+    failing = [f"{v['id']} [{v['impact']}] {v['help']}: {[n['target'] for n in v['nodes'][:3]]}"
+               for v in page.evaluate(RUN_AXE) if v["impact"] in FAILING_IMPACTS]
+    assert failing == [], "\n".join(failing)
+
+
+def test_without_javascript_the_search_page_points_to_the_lists(open_published):
+    page = open_published(java_script_enabled=False).new_page()
+    page.goto("fr/search/")
+    assert page.locator("noscript").count() == 1
+    links = page.eval_on_selector_all("#browse + ul a", "as => as.map(a => a.pathname)")
+    assert "/fr/documents/" in links and "/fr/actors/" in links
