@@ -42,30 +42,88 @@ def svg_plot(stored: dict) -> str:
     return "\n".join(parts) + "\n"
 
 
-def table(stored: dict) -> str:
-    head = (
-        "| series | scale | records | pages (all languages) | build (s) | ms / page | peak memory (MiB) "
-        "| output (MB) | median page (KB) | largest page (KB) | first search (KB) | `rid check` (s) |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-    )
-    rows = []
+COLUMNS = (
+    "series", "scale", "records", "pages per language", "pages (all languages)", "build (s)", "ms / page",
+    "peak memory (MiB)", "output (MB)", "median page (KB)", "largest page (KB)", "first search (KB)", "rid check (s)",
+)
+
+
+def rows(stored: dict) -> list[list[str]]:
+    out = []
     for label, series in sorted(stored.items()):
         for r in sorted(series["results"], key=lambda r: r["scale"]):
-            rows.append(
-                f"| {label} | ×{r['scale']} | {records(r)} | {r['pages_total']} | {r['build_seconds']} | {r['ms_per_page']} "
-                f"| {r['peak_memory_mib']} | {r['output_bytes'] / 1e6:.1f} | {r['median_page_bytes'] / 1000:.1f} "
-                f"| {r['largest_page_bytes'] / 1000:.1f} | {r['first_search_bytes'] / 1000:.1f} | {r['check_seconds']} |"
-            )
-    return head + "\n".join(rows) + "\n"
+            out.append([
+                label, f"×{r['scale']}", str(records(r)), str(max(r["pages_per_language"].values())), str(r["pages_total"]),
+                str(r["build_seconds"]), str(r["ms_per_page"]), str(r["peak_memory_mib"]), f"{r['output_bytes'] / 1e6:.1f}",
+                f"{r['median_page_bytes'] / 1000:.1f}", f"{r['largest_page_bytes'] / 1000:.1f}",
+                f"{r['first_search_bytes'] / 1000:.1f}", str(r["check_seconds"]),
+            ])
+    return out
+
+
+def table(stored: dict) -> str:
+    """An HTML table (escaped), in English whatever the language of the page around it."""
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in COLUMNS)
+    body = "\n".join(
+        "<tr>" + f'<th scope="row">{escape(r[0])}</th>' + "".join(f"<td>{escape(v)}</td>" for v in r[1:]) + "</tr>"
+        for r in rows(stored)
+    )
+    return (
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table lang="en" dir="ltr">\n'
+        f"<caption>Benchmark results, one row per series and scale</caption>\n<thead><tr>{head}</tr></thead>\n"
+        f"<tbody>\n{body}\n</tbody>\n</table></div></div>\n"
+    )
+
+
+INTRO = """\
+*This page is in English only: it is about the software, not the record.*
+
+Build time of the whole site (six languages) on synthetic records at multiples of the real
+record, written by `benchmarks/run.py` (see README): the real records copied under new ids (so
+texts keep their real lengths and quotes stay verbatim), with synthetic States up to 200 actors.
+
+- **rid build** is how the site is published: the records are checked and rendered once, the six
+  languages are built by parallel MkDocs processes, and Pagefind indexes the result.
+- **mkdocs build** is plain `mkdocs build` with mkdocs-static-i18n, which builds the languages one
+  after the other, with Material's search (one index file for all languages).
+
+*First search* is what a reader downloads for a first query, as a static host serves it (text
+gzipped): for rid build, measured in Chromium on the search page (Pagefind's code, the language's
+metadata and only the index chunks and result fragments the query needs); for mkdocs build, the
+whole search index, which Material loads before the first result.
+"""
+
+
+def paragraphs(text: str) -> str:
+    """INTRO as HTML paragraphs and a list, marked English (the page has no translation)."""
+    html = []
+    for block in text.strip().split("\n\n"):
+        lines = " ".join(block.split())
+        if block.lstrip().startswith("- "):
+            items = [" ".join(i.split()) for i in block.strip()[2:].split("\n- ")]
+            html.append("<ul>" + "".join(f"<li>{inline(i)}</li>" for i in items) + "</ul>")
+        else:
+            html.append(f"<p>{inline(lines)}</p>")
+    return '<div lang="en" dir="ltr">\n' + "\n".join(html) + "\n</div>\n"
+
+
+def inline(text: str) -> str:
+    """The few Markdown marks INTRO uses: **bold**, *emphasis*, `code`."""
+    import re
+
+    out = escape(text)
+    out = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", out)
+    out = re.sub(r"\*(.+?)\*", r"<em>\1</em>", out)
+    return re.sub(r"`(.+?)`", r"<code>\1</code>", out)
 
 
 def write_report(stored: dict, page: Path, svg: Path) -> None:
     svg.write_text(svg_plot(stored), encoding="utf-8")
     machines = ", ".join(sorted({f"{label}: {s['machine']}, {s['date']}" for label, s in stored.items()}))
     page.write_text(
-        "---\ntitle: Benchmarks\n---\n\n# Benchmarks\n\n"
-        "Build time of the whole site (six languages) on synthetic records at multiples of the real\n"
-        "record, written by `benchmarks/run.py` (see README). Measured on: " + machines + ".\n\n"
-        "![Build time against record count](assets/benchmarks.svg)\n\n" + table(stored),
+        "---\ntitle: Benchmarks\n---\n\n# Benchmarks { lang=en }\n\n"
+        + paragraphs(INTRO + "\n\nMeasured on: " + machines + ".")
+        + "\n![Build time against record count: the same numbers as the table below](assets/benchmarks.svg){ lang=en }\n\n"
+        + table(stored),
         encoding="utf-8",
     )
