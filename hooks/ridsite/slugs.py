@@ -71,13 +71,28 @@ def index_url(section: str) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """A link between two directory URLs of the same language, so it works under /fr/ as at /."""
     to_path, _, fragment = to_url.partition("#")
-    rel = posixpath.relpath("/" + to_path, "/" + from_url)
+    rel = _relpath(to_path, from_url)
     if rel == ".":
         rel = ""
     elif to_path.endswith("/") or not to_path:
         rel += "/"
     rel = rel or "./"
     return f"{rel}#{fragment}" if fragment else rel
+
+
+def _relpath(to_path: str, from_url: str) -> str:
+    """posixpath.relpath('/' + to_path, '/' + from_url) for plain site paths, without its
+    normalising work: links are a third of the time spent rendering pages."""
+    to_parts = [p for p in to_path.split("/") if p]
+    from_parts = [p for p in from_url.split("/") if p]
+    if any(p in (".", "..") for p in to_parts) or any(p in (".", "..") for p in from_parts):
+        return posixpath.relpath("/" + to_path, "/" + from_url)
+    common = 0
+    for a, b in zip(to_parts, from_parts):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
 def source_file_for(url: str) -> str:
