@@ -52,7 +52,13 @@ def on_config(config):
     if i18n is not None and i18n.current_language is not None:
         return config  # a later language pass: the pages are already written
     if os.environ.get("RID_PAGES_READY"):
-        return config  # `rid build` rendered and checked the records, and wrote this docs tree
+        # `rid build` rendered and checked the records, and wrote this docs tree for one language,
+        # whose pages are published under /fr/ …: their canonical links must say so.
+        _state["site_root"] = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        lang = os.environ.get("RID_ONLY_LANGUAGE")
+        if lang and lang != DEFAULT and config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
+        return config
     try:
         result = generate(_data_dir(config), Path(config.docs_dir), site_url=config.site_url or "", search=_search_mode(config))
     except RecordsInvalid as exc:
@@ -96,7 +102,7 @@ def on_page_context(context, page, config, nav):
     if not os.environ.get("RID_PAGES_READY") or _i18n(config) is None:
         return context
     lang = _i18n(config).current_language
-    base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    base = _state.get("site_root", "/")
     config.extra["alternate"] = [
         {"name": language.name, "lang": language.code, "link": f"{base}{'' if language.code == DEFAULT else language.code + '/'}{page.url}"}
         for language in LANGUAGES

@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, run_rid_build
 from ridsite.languages import CODES
 
 
@@ -64,3 +64,48 @@ def test_a_bad_record_leaves_the_previous_site(tmp_path):
     assert result.returncode == 1
     assert "data/positions/ind-2020-02-13-standing-oewg.yml:4:7: date:" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+def test_stamped_pages_are_byte_identical_to_the_pages_mkdocs_builds(rid_built, tmp_path):
+    project, site, result = rid_built
+    stamped = sum(int(n) for n in re.findall(r"(\d+) pages stamped", result.stdout))
+    assert stamped > 1500, result.stdout  # most record pages are stamped, not built one by one
+    reference = tmp_path / "site"
+    done = run_rid_build(project, reference, "--jobs", "2", "--no-stamp")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 pages stamped" in done.stdout
+    ours = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    theirs = {p.relative_to(reference).as_posix() for p in reference.rglob("*") if p.is_file()}
+    assert ours == theirs
+    different = [rel for rel in sorted(ours) if (site / rel).read_bytes() != (reference / rel).read_bytes()]
+    # Pagefind lists its languages in no fixed order; the same entries are what matters.
+    assert different in ([], ["pagefind/pagefind-entry.json"])
+    for rel in different:
+        assert json.loads((site / rel).read_text()) == json.loads((reference / rel).read_text())
+
+
+def test_published_pages_name_their_own_address(rid_built):
+    _, site, _ = rid_built
+    for lang in CODES:
+        prefix = "" if lang == CODES[0] else f"{lang}/"
+        html = (site / prefix / "documents/a-70-174/18/index.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="http://127.0.0.1:8000/{prefix}documents/a-70-174/18/">' in html, lang
+
+
+def test_the_published_sitemap_lists_every_page_in_every_language(rid_built):
+    _, site, _ = rid_built
+    index = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex" in index
+    locs = []
+    for part in re.findall(r"<loc>http://127\.0\.0\.1:8000/([^<]+)</loc>", index):
+        sitemap = (site / part).read_text(encoding="utf-8")
+        assert sitemap.count("<url>") <= 50_000  # the protocol's limit per file
+        locs += re.findall(r"<loc>http://127\.0\.0\.1:8000/([^<]*)</loc>", sitemap)
+    pages = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    listed = {loc.rstrip("/") or "." for loc in locs}
+    assert listed == {p for p in pages if p.split("/")[0] not in ("assets", "pagefind")}
+    assert len(locs) == len(listed)  # each page once
+    for lang in CODES[1:]:
+        assert not (site / lang / "sitemap.xml").exists()  # no one-language sitemap with wrong addresses
+    whole = "".join((site / part).read_text(encoding="utf-8") for part in re.findall(r"<loc>http://127\.0\.0\.1:8000/([^<]+)</loc>", index))
+    assert '<xhtml:link rel="alternate" hreflang="ar" href="http://127.0.0.1:8000/ar/actors/egy/"/>' in whole

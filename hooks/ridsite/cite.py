@@ -215,11 +215,7 @@ def annotate(renderer, pages: list) -> None:
         else:
             continue
         oscola = citations.oscola(ref, words(site)).text
-        page.meta["head"] = {
-            "highwire": metadata.highwire(ref),
-            "dublin_core": metadata.dublin_core(ref, oscola),
-            "json_ld": metadata.script_json(ld),
-        }
+        page.meta["head"] = metadata.head_html(metadata.highwire(ref), metadata.dublin_core(ref, oscola), metadata.script_json(ld))
 
 
 def _actor_ld(site, actor_id: str) -> dict:

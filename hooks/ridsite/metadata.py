@@ -11,7 +11,7 @@ Three vocabularies, each for the readers that use it:
   the ``Report`` itself; a paragraph page a ``CreativeWork`` that is part of it; a position page
   a ``CreativeWork`` by its actors, based on the paragraph that states it.
 
-Values are plain text here; overrides/main.html escapes them. The JSON-LD is returned as text that
+Values are plain text here; head_html escapes them for overrides/main.html. The JSON-LD is returned as text that
 is safe inside <script> (no '<', '>' or '&' survives), because it is written there unescaped.
 """
 
@@ -111,3 +111,13 @@ def script_json(data: dict) -> str:
     """JSON that can sit inside <script type="application/ld+json"> without ending it early."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def head_html(highwire_tags: list[tuple[str, str]], dublin_core_tags: list[tuple[str, str]], json_ld: str) -> str:
+    """The <head> block of a page's citation metadata, every value escaped. Made here rather than
+    in the theme so that a page stamped from another (stamp.py) gets exactly the same bytes."""
+    from markupsafe import escape  # as Jinja's |e: &#39; for '
+
+    lines = [f'<meta name="{escape(n)}" content="{escape(c)}">' for n, c in [*highwire_tags, *dublin_core_tags]]
+    lines.append(f'<script type="application/ld+json">{json_ld}</script>')
+    return "\n".join(lines)

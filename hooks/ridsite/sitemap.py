@@ -1,0 +1,81 @@
+"""The published site's sitemap: every page in every language, with its hreflang alternates.
+
+`rid build` builds each language alone, so the sitemaps MkDocs writes there know one language and
+the wrong addresses; and the protocol allows 50,000 addresses a file, which the whole UN record
+passes. So the site gets one sitemap per 10,000 pages, listed by a sitemap index at /sitemap.xml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from .languages import CODES, DEFAULT
+
+PER_FILE = 10_000
+NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+
+
+def _prefix(lang: str) -> str:
+    return "" if lang == DEFAULT else f"{lang}/"
+
+
+def page_urls(site: Path) -> dict[str, set[str]]:
+    """Language-neutral page URL → languages it exists in, from the built files (404 left out)."""
+    found: dict[str, set[str]] = {}
+    for lang in CODES:
+        root = site / lang if lang != DEFAULT else site
+        for html in root.rglob("index.html"):
+            rel = html.parent.relative_to(root).as_posix()
+            if lang == DEFAULT and rel.split("/", 1)[0] in CODES:
+                continue  # another language's folder
+            if rel.split("/", 1)[0] in ("assets", "pagefind"):
+                continue
+            neutral = "" if rel == "." else rel + "/"
+            found.setdefault(neutral, set()).add(lang)
+    return found
+
+
+def _url_entry(site_url: str, neutral: str, lang: str, langs: set[str], lastmod: str) -> str:
+    alternates = "".join(
+        f'\n    <xhtml:link rel="alternate" hreflang="{other}" href="{escape(site_url + _prefix(other) + neutral)}"/>'
+        for other in CODES if other in langs
+    )
+    return f"  <url>\n    <loc>{escape(site_url + _prefix(lang) + neutral)}</loc>\n    <lastmod>{lastmod}</lastmod>{alternates}\n  </url>\n"
+
+
+def write_sitemaps(site: Path, site_url: str, epoch: int | None) -> int:
+    """Replace MkDocs' sitemaps with ours; returns the number of page addresses listed."""
+    site_url = site_url.rstrip("/") + "/"
+    for old in [*site.glob("sitemap*.xml*"), *(site / lang / name for lang in CODES[1:] for name in ("sitemap.xml", "sitemap.xml.gz"))]:
+        if old.exists():
+            old.unlink()
+    when = dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None else dt.datetime.now(dt.timezone.utc)
+    lastmod = when.strftime("%Y-%m-%d")
+    urls = page_urls(site)
+    entries = [
+        _url_entry(site_url, neutral, lang, urls[neutral], lastmod)
+        for lang in CODES
+        for neutral in sorted(urls)
+        if lang in urls[neutral]
+    ]
+    names = []
+    for n, start in enumerate(range(0, len(entries), PER_FILE), start=1):
+        name = f"sitemap-{n}.xml"
+        text = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<urlset {NS} xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+            + "".join(entries[start : start + PER_FILE])
+            + "</urlset>\n"
+        )
+        (site / name).write_text(text, encoding="utf-8")
+        names.append(name)
+    index = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f"<sitemapindex {NS}>\n"
+        + "".join(f"  <sitemap>\n    <loc>{escape(site_url + name)}</loc>\n    <lastmod>{lastmod}</lastmod>\n  </sitemap>\n" for name in names)
+        + "</sitemapindex>\n"
+    )
+    (site / "sitemap.xml").write_text(index, encoding="utf-8")
+    return len(entries)
