@@ -81,3 +81,36 @@ def test_what_records_never_need_is_refused_before_it_is_expanded():
     assert load_yaml(b"a: !!python/name:os.system x\n").errors == [
         (1, 4, "the YAML tag '!!python/name:os.system' is not used in records; write a plain value (text, a list or fields)")
     ]
+
+
+def test_the_lean_parser_gives_the_tags_pyyaml_gives():
+    import yaml
+
+    from ridsite import yamlparser
+
+    text = (
+        "a: text\nb: 18\nc: '18'\nd: 1.5\ne: .inf\nf: true\ng: no\nh: ~\ni:\nj: 2020-02-13\nk: 0x1F\n"
+        "l: 1_000\nm: 1:30\nn: =\no: \"true\"\np: |\n  block\nq: [Yes, NULL, -1, +.5, 0o7]\nr: {s: t}\n"
+    )
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def tags(node):
+        children = node.value if isinstance(node, yaml.SequenceNode) else []
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        return [(node.tag, node.start_mark.line, node.start_mark.column)] + [t for c in children for t in tags(c)]
+
+    assert tags(yamlparser.compose(text)) == tags(yaml.compose(text, Loader=loader))
+
+
+def test_a_tag_that_does_not_fit_its_value_is_explained_not_a_crash():
+    assert load_yaml(b"id: a\nn: !!int abc\n").errors == [(2, 4, "'abc' cannot be read as !!int; remove the tag")]
+    assert load_yaml(b"id: a\nb: !!bool maybe\n").errors == [(2, 4, "'maybe' cannot be read as !!bool; remove the tag")]
+
+
+def test_positions_are_found_in_a_file_read_again_only_when_asked():
+    loaded = load_yaml(b"id: x\nitems:\n  - id: a\n    text: |\n      line one\n")
+    assert loaded.where(("items", 0, "text")) == (5, 7)  # a block's text starts on its next line
+    assert loaded.where_key(("items", 0, "text")) == (4, 5)
+    assert loaded.where_key(("items", 3, "text")) == (3, 3)  # no such item: its list
+    assert load_yaml(b"a: [\n").where(("a",)) == (1, 1)  # a broken file points at its start

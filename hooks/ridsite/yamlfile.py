@@ -1,8 +1,10 @@
 """Read one YAML record file into plain Python values, remembering where each value stands.
 
 PyYAML's composer keeps line and column for every node; we build values ourselves from the
-nodes so that every later error can name the exact line, duplicate keys are caught (PyYAML
-silently keeps the last one) and dates stay strings until the schema checks them.
+nodes so that duplicate keys are caught (PyYAML silently keeps the last one) and dates stay
+strings until the schema checks them. Where a field stands is looked up only when a problem is
+reported, by composing that file again: most files have none, and a large record is read twice
+as fast without noting the place of every value.
 
 Maintainers are not all programmers: every problem found here is explained in plain words
 (what is wrong, what to write instead), never as a parser's internal message. The file may also
@@ -17,10 +19,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .yamlparser import STR, MappingNode, ScalarNode, SequenceNode, compose
+
 Path = tuple  # a field path such as ("paragraphs", 0, "text")
 
-# libyaml (bundled in PyYAML's wheels) parses about ten times faster than the pure-Python parser,
-# which keeps `rid check` fast enough to run on every save. The messages below cover both.
+# Records are parsed with libyaml (yamlparser.py); this loader only finds where an alias stands.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Records nest a few levels (document → paragraphs → items → translations); anything much deeper
@@ -45,22 +48,67 @@ NO_ALIASES = (
 @dataclass
 class LoadedFile:
     value: object = None
-    # (line, column), both 1-based, of each value and of each mapping key.
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
+    # The file as read. Lines and columns are worked out from it only when a problem is reported
+    # (by composing it again), so that a valid file costs no position bookkeeping at all.
+    raw: bytes | None = field(default=None, repr=False)
+    _root: object = field(default=None, repr=False, compare=False)
+    _lines: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    def _node(self, path: Path):
+        """The deepest node along path and how many parts of path it took to reach it."""
+        if self._root is None:
+            text = _decode(self.raw, LoadedFile()) if self.raw is not None else None
+            if not text:
+                return None, 0
+            try:
+                self._root = compose(text)
+            except yaml.YAMLError:
+                return None, 0
+            self._lines = text.split("\n")
+        node = self._root
+        for depth, part in enumerate(path):
+            child = _child(node, part)
+            if child is None:
+                return node, depth
+            node = child
+        return node, len(path)
 
     def where(self, path: Path) -> tuple[int, int]:
-        """The position of a field, or of the closest enclosing one that exists."""
-        path = tuple(path)
-        while path:
-            if path in self.positions:
-                return self.positions[path]
-            path = path[:-1]
-        return self.positions.get((), (1, 1))
+        """The (line, column), both 1-based, of a field, or of the closest enclosing one that exists."""
+        node, _ = self._node(tuple(path))
+        return (1, 1) if node is None else _mark(node, self._lines)
 
     def where_key(self, path: Path) -> tuple[int, int]:
-        return self.key_positions.get(tuple(path)) or self.where(path)
+        """The position of a field's name (where an unknown field is written)."""
+        path = tuple(path)
+        if path:
+            parent, depth = self._node(path[:-1])
+            key = _key_node(parent, path[-1]) if depth == len(path) - 1 else None
+            if key is not None:
+                return _mark(key)
+        return self.where(path)
+
+
+def _key_node(node, key):
+    """The first name node in a mapping equal to key (a repeated name is an error of its own)."""
+    if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return key_node
+    return None
+
+
+def _child(node, part):
+    if isinstance(node, yaml.SequenceNode):
+        if isinstance(part, int) and not isinstance(part, bool) and 0 <= part < len(node.value):
+            return node.value[part]
+        return None
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
+                return value_node
+    return None
 
 
 class _Refused(Exception):
@@ -84,70 +132,82 @@ def _short_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
 
+# Scalars other than text are few (true/false, numbers, null); PyYAML's own functions read them.
+# They keep no state, so one constructor serves every file.
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_READ_SCALAR = {
+    f"tag:yaml.org,2002:{name}": yaml.constructor.SafeConstructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
+    for name in ("null", "bool", "int", "float")
+}
+_TEXT_TAGS = (STR, "tag:yaml.org,2002:timestamp")
+
+
 class _Builder:
-    """Turns composed nodes into plain values, recording positions and refusing what is not data."""
+    """Turns composed nodes into plain values, refusing what is not data."""
 
-    def __init__(self, out: LoadedFile, lines: list[str]):
+    def __init__(self, out: LoadedFile, text: str):
         self.out = out
-        self.lines = lines
-        self.seen: set[int] = set()  # node identities: a node met twice was reached through an alias
-        # One per file: a constructor caches every node it has built, which would only grow.
-        self.constructor = yaml.constructor.SafeConstructor()
+        self.text = text
+        # Node identities: a node met twice was reached through an alias. An alias needs a '*',
+        # so files without one (nearly all) skip the bookkeeping.
+        self.seen: set[int] | None = set() if "*" in text else None
 
-    def build(self, node, path: Path, depth: int = 0):
-        if id(node) in self.seen:
-            raise _Refused(*self.first_alias(), NO_ALIASES)
-        self.seen.add(id(node))
+    def build(self, node, depth: int = 0):
+        seen = self.seen
+        if seen is not None:
+            if id(node) in seen:
+                raise _Refused(*self.first_alias(), NO_ALIASES)
+            seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _Refused(
                 *_mark(node),
                 f"lists and fields are nested more than {MAX_DEPTH} levels deep here; a record needs only a few levels",
             )
-        if node.tag not in _PLAIN_TAGS:
-            what = "'<<' (a YAML merge key)" if node.tag.endswith(":merge") else f"the YAML tag '{_short_tag(node.tag)}'"
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
+            what = "'<<' (a YAML merge key)" if tag.endswith(":merge") else f"the YAML tag '{_short_tag(tag)}'"
             raise _Refused(*_mark(node), f"{what} is not used in records; write a plain value (text, a list or fields)")
-        self.out.positions[path] = _mark(node, self.lines)
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        kind = type(node)
+        if kind is MappingNode:
+            return self.mapping(node, depth)
+        if kind is SequenceNode:
+            return [self.build(item, depth + 1) for item in node.value]
         # Scalars: text is most of a record, and is the node's value as it stands; timestamps stay
         # text too, so that the schema can report bad or impossible dates itself.
-        if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        if tag in _TEXT_TAGS:
             return node.value
         try:
-            return self.constructor.construct_object(node, deep=True)
-        except yaml.YAMLError:  # e.g. an explicit !!int on a word; rare, but say where
-            raise _Refused(*_mark(node), f"'{node.value}' cannot be read as {_short_tag(node.tag)}; remove the tag") from None
+            return _READ_SCALAR[tag](_CONSTRUCTOR, node)
+        # e.g. an explicit !!int on a word, or !!seq on a scalar; rare, but say where
+        except (yaml.YAMLError, ValueError, KeyError):
+            raise _Refused(*_mark(node), f"'{node.value}' cannot be read as {_short_tag(tag)}; remove the tag") from None
 
     def first_alias(self) -> tuple[int, int]:
         """Where the first alias (*name) stands; the composed node only knows its anchor's place."""
-        for event in yaml.parse("\n".join(self.lines), Loader=_LOADER):
+        for event in yaml.parse(self.text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent):
                 return event.start_mark.line + 1, event.start_mark.column + 1
         return 1, 1
 
-    def mapping(self, node, path: Path, depth: int) -> dict:
-        out = self.out
+    def mapping(self, node, depth: int) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                out.errors.append((*_mark(key_node), "a field name must be a plain word, not a list or fields"))
+            if type(key_node) is not ScalarNode:
+                self.out.errors.append((*_mark(key_node), "a field name must be a plain word, not a list or fields"))
                 continue
             if key_node.tag not in _PLAIN_TAGS:
-                self.build(key_node, path, depth + 1)  # raises: a tagged or merge key
+                self.build(key_node, depth + 1)  # raises: a tagged or merge key
             key = key_node.value
             if key in result:
-                first = out.key_positions.get(path + (key,), (0, 0))[0]
-                out.errors.append(
+                first = _mark(_key_node(node, key))[0]
+                self.out.errors.append(
                     (
                         *_mark(key_node),
                         f"the field '{key}' is given twice (first on line {first}); keep only one of them",
                     )
                 )
                 continue
-            out.key_positions[path + (key,)] = _mark(key_node)
-            result[key] = self.build(value_node, path + (key,), depth + 1)
+            result[key] = self.build(value_node, depth + 1)
         return result
 
 
@@ -259,7 +319,7 @@ def _after_closing_quote(lines: list[str], line: int, column: int) -> bool:
 
 
 def load_yaml(raw: bytes) -> LoadedFile:
-    out = LoadedFile()
+    out = LoadedFile(raw=raw)
     text = _decode(raw, out)
     if text is None:
         return out
@@ -278,11 +338,10 @@ def load_yaml(raw: bytes) -> LoadedFile:
             )
         )
         return out
-    lines = text.split("\n")
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = compose(text)
     except yaml.MarkedYAMLError as exc:
-        out.errors.append(explain_syntax_error(exc, lines))
+        out.errors.append(explain_syntax_error(exc, text.split("\n")))
         return out
     except yaml.YAMLError as exc:  # not expected after the checks above; still say where to look
         out.errors.append((1, 1, f"YAML syntax error: {str(exc).splitlines()[0]}"))
@@ -293,7 +352,7 @@ def load_yaml(raw: bytes) -> LoadedFile:
         )
         return out
     try:
-        out.value = _Builder(out, lines).build(node, ())
+        out.value = _Builder(out, text).build(node)
     except _Refused as refused:
         out.errors.append(refused.where)
         out.value = None
