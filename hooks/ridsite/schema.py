@@ -80,7 +80,22 @@ class Text(Spec):
     max_length: int = 200_000
     form: str = ""  # the pattern in plain words, for messages; FORMS gives the common ones
 
+    # The pattern compiled once: a record has thousands of ids and texts to match.
+    _regex: re.Pattern | None = _field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self._regex = re.compile(self.pattern) if self.pattern else None
+
     def check(self, value, path):
+        # Nearly every value is good text: settle that first, at the cost of one test each.
+        if (
+            type(value) is str
+            and len(value) <= self.max_length
+            and (self._regex is None or self._regex.fullmatch(value))
+            and value
+            and not value.isspace()
+        ):
+            return
         if value is None:
             yield path, "is empty; write the text after the colon (in quotes if it contains ': ' or starts with a sign)"
             return
@@ -92,7 +107,7 @@ class Text(Spec):
             return
         if len(value) > self.max_length:
             yield path, f"is {len(value):,} characters long, but at most {self.max_length:,} are allowed here; shorten it"
-        if self.pattern and not re.fullmatch(self.pattern, value):
+        if self._regex is not None and not self._regex.fullmatch(value):
             form = self.form or FORMS.get(self.pattern, "")
             shown = value if len(value) <= 60 else value[:57] + "..."
             message = f"'{shown}' is not written as expected here"
@@ -121,6 +136,10 @@ def Url(description: str = "", example: str = "https://undocs.org/A/70/174") -> 
     return Text(description=description, pattern=URL_PATTERN, example=example)
 
 
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
 @dataclass
 class Date(Spec):
     """A date, or only a year or year and month when the source gives no more (never guess)."""
@@ -130,12 +149,12 @@ class Date(Spec):
 
     def check(self, value, path):
         text = value if isinstance(value, str) else None
-        form = r"\d{4}-\d{2}-\d{2}" if self.full_only else r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+        form = _FULL_DATE if self.full_only else _DATE
         if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999 and not self.full_only:
             # YAML reads a bare year as a number: the right value is the same year, quoted.
             yield path, f"a year alone must be written in quotes: \"{value}\""
             return
-        if text is None or not re.fullmatch(form, text):
+        if text is None or not form.fullmatch(text):
             allowed = "YYYY-MM-DD" if self.full_only else "YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more)"
             shown = "nothing" if value is None else f"'{value}'"
             yield path, f"expected a date written {allowed}, for example 2015-07-22; found {shown}"

@@ -30,9 +30,10 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def quote_occurs(quote: str, paragraph_text: str) -> bool:
-    """True when the quote's parts (split at an omission mark …) occur in order in the text."""
-    haystack = normalise(paragraph_text)
+def quote_occurs(quote: str, paragraph_text: str, normalised: bool = False) -> bool:
+    """True when the quote's parts (split at an omission mark …) occur in order in the text
+    (normalised=True: the text is already normalise()d, as Checker keeps it per paragraph)."""
+    haystack = paragraph_text if normalised else normalise(paragraph_text)
     position = 0
     for part in OMISSION.split(quote):
         part = normalise(part)
@@ -63,6 +64,12 @@ class Checker:
         self.problems = problems
         self.criteria_ids = [c["id"] for c in corpus.criteria]
         self.objective_ids = [o["id"] for o in corpus.objectives]
+        # The stances each criterion allows, and each quoted paragraph's normalised text: worked
+        # out once, not once per position (thousands of positions quote the same few hundred).
+        self.allowed_stances = {
+            c["id"]: [s["id"] for s in c["stances"]] + [corpus.not_stated["id"]] for c in reversed(corpus.criteria)
+        }
+        self.normalised_text: dict[tuple[str, str], str] = {}
 
     def report(self, kind: str, record_id: str, path: tuple, message: str) -> None:
         self.sources.report_record(self.problems, kind, record_id, path, message)
@@ -86,13 +93,16 @@ class Checker:
         doc_id, pin = src["document"], src["paragraph"]
         if not self.ref(report, path + ("document",), doc_id, self.c.documents, "document"):
             return
-        pins = [p.pin for p in self.c.paragraphs_by_document.get(doc_id, [])]
-        if pin not in pins:
+        para = self.c.paragraphs.get((doc_id, pin)) if isinstance(pin, str) else None
+        if para is None:
+            pins = [p.pin for p in self.c.paragraphs_by_document.get(doc_id, [])]
             report(path + ("paragraph",), f"document '{doc_id}' has no paragraph '{pin}'.{did_you_mean(pin, pins)}")
             return
         if quote is not None:
-            para = self.c.paragraphs[(doc_id, pin)]
-            if not quote_occurs(quote, self.c.full_text(para)):
+            key = (doc_id, pin)
+            if key not in self.normalised_text:
+                self.normalised_text[key] = normalise(self.c.full_text(para))
+            if not quote_occurs(quote, self.normalised_text[key], normalised=True):
                 missing = first_mismatch(quote, self.c.full_text(para))
                 hint = f" (the words '{missing}' are not in it)" if missing else ""
                 report(
@@ -108,7 +118,7 @@ class Checker:
         for cid, sid in stances.items():
             if not self.ref(report, ("stances", cid), cid, self.criteria_ids, "criterion"):
                 continue
-            allowed = [s["id"] for s in self.c.criterion(cid)["stances"]] + [self.c.not_stated["id"]]
+            allowed = self.allowed_stances[cid]
             self.ref(report, ("stances", cid), sid, allowed, "stance", f" for the criterion '{cid}'")
 
     # -- kinds -----------------------------------------------------------------------------
