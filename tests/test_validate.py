@@ -161,3 +161,18 @@ def test_a_file_outside_the_record_folders_is_flagged(data_copy):
     (data_copy / "egypt.yml").write_text("id: egypt\n", encoding="utf-8")
     (found,) = problems(data_copy)
     assert found.startswith("data/egypt.yml:1:1: this file is not read by the site; records go in data/documents/")
+
+
+def test_two_processes_find_what_one_finds(data_copy):
+    from ridsite.load import read_records
+    from ridsite.validate import check_references
+
+    write_position(data_copy, actor="eg")
+    write_position(data_copy, "p-two", document="a-70-17")
+    (data_copy / "positions" / "syntax.yml").write_text("id: syntax\nquote: a: b\n", encoding="utf-8")
+    one, two = read_records(data_copy, parallel=False), read_records(data_copy, parallel=True)
+    for corpus, sources, found in (one, two):
+        check_references(corpus, sources, found)
+    assert one[2].sorted() == two[2].sorted() and len(one[2]) == 3
+    assert one[0].positions == two[0].positions and one[0].documents == two[0].documents
+    assert list(one[1].files) == list(two[1].files)

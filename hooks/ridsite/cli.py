@@ -24,10 +24,12 @@ def main() -> None:
 @main.command(help="Check every record in DATA (default: ./data) without building the site.")
 @click.argument("data", type=click.Path(file_okay=False, path_type=Path), default=Path("data"))
 @click.option("--quiet", is_flag=True, help="Print only problems.")
-def check(data: Path, quiet: bool) -> None:
+@click.option("--parallel/--no-parallel", default=None,
+              help="Parse the files on two processes, or on one (default: two when there are many files).")
+def check(data: Path, quiet: bool, parallel: bool | None) -> None:
     started = time.perf_counter()
     try:
-        corpus = load_corpus(data, display_root=data.as_posix().rstrip("/"))
+        corpus = load_corpus(data, display_root=data.as_posix().rstrip("/"), parallel=parallel)
     except RecordsInvalid as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)

@@ -6,13 +6,15 @@ all of them are known, so a maintainer sees the whole list in one run.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from . import schema
 from .bibliography import read_bibliography
 from .corpus import Corpus
 from .problems import Problems, RecordsInvalid
-from .yamlfile import LoadedFile, load_yaml
+from .readfiles import check_file, check_files
+from .yamlfile import LoadedFile
 
 BIBLIOGRAPHY = "bibliography.bib"
 
@@ -36,6 +38,9 @@ class Sources:
     def shown(self, path: Path) -> str:
         return f"{self.display_root}/{path.relative_to(self.root).as_posix()}"
 
+    def shown_relative(self, parts: tuple[str, ...]) -> str:
+        return "/".join((self.display_root, *parts))
+
     def report(self, problems: Problems, shown: str, path: tuple, message: str, at_key: bool = False) -> None:
         loaded = self.files.get(shown)
         line, column = (1, 1)
@@ -47,23 +52,40 @@ class Sources:
         self.report(problems, self.record_file[(kind, record_id)], path, message)
 
 
-def _load_file(path: Path, spec: schema.Spec, sources: Sources, problems: Problems):
-    shown = sources.shown(path)
-    loaded = load_yaml(path.read_bytes())
+def _files_under(root: Path, skip: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
+    """Every file below root as path parts relative to it, in the order sorted(root.rglob("*"))
+    gives (part by part), without a Path object and a stat() per file. Folders linked from
+    elsewhere are not entered, as rglob does not; top-level folders named in skip are left out."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        rel = tuple(Path(folder).relative_to(root).parts)
+        if not rel:
+            dirs[:] = [d for d in dirs if d not in skip]
+        found.extend(rel + (name,) for name in files)
+    found.sort()
+    return found
+
+
+def _record_file(loaded: LoadedFile, issues: list, shown: str, sources: Sources, problems: Problems):
+    """Note a checked file's problems; its value when it has none."""
     sources.files[shown] = loaded
-    for line, column, message in loaded.errors:
-        problems.add(shown, line, column, "", message)
-    if loaded.errors:
-        return None
-    before = len(problems)
-    for field_path, message in spec.check(loaded.value, ()):
-        at_key = message.startswith("unknown field")
-        sources.report(problems, shown, field_path, message, at_key=at_key)
-    return loaded.value if len(problems) == before else None
+    for line, column, field_path, message in issues:
+        problems.add(shown, line, column, format_path(field_path), message)
+    return loaded.value if not issues else None
 
 
-def read_records(data_dir: Path, display_root: str = "data") -> tuple[Corpus, Sources, Problems]:
-    """Load every file and check each one alone. Records with problems are left out of the corpus."""
+def _load_file(path: Path, spec: schema.Spec, sources: Sources, problems: Problems):
+    loaded, issues = check_file(path.read_bytes(), spec)
+    return _record_file(loaded, issues, sources.shown(path), sources, problems)
+
+
+def read_records(
+    data_dir: Path, display_root: str = "data", parallel: bool | None = None
+) -> tuple[Corpus, Sources, Problems]:
+    """Load every file and check each one alone. Records with problems are left out of the corpus.
+
+    parallel: parse on two processes (True), on one (False), or as suits the number of files (None).
+    """
     problems = Problems()
     sources = Sources(data_dir, display_root)
     corpus = Corpus()
@@ -71,40 +93,45 @@ def read_records(data_dir: Path, display_root: str = "data") -> tuple[Corpus, So
         problems.add(display_root, 1, 1, "", "the data folder does not exist")
         return corpus, sources, problems
 
-    known_files = {data_dir / rel for rel in schema.SINGLE_FILES} | {data_dir / BIBLIOGRAPHY}
-    kind_dirs = {data_dir / k.folder: k for k in schema.KINDS}
+    known_files = {tuple(rel.split("/")) for rel in schema.SINGLE_FILES} | {(BIBLIOGRAPHY,)}
 
+    # Every record file is parsed and checked alone first (on two cores when there are many)...
+    jobs, names = [], []
     for kind in schema.KINDS:
-        target: dict = getattr(corpus, kind.folder)
         folder = data_dir / kind.folder
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_dir():
-                continue
-            shown = sources.shown(path)
+        for parts in _files_under(folder) if folder.is_dir() else []:
+            path = folder.joinpath(*parts)
+            shown = sources.shown_relative((kind.folder, *parts))
             if path.suffix != ".yml":
                 hint = " (rename it to .yml)" if path.suffix == ".yaml" else ""
                 problems.add(shown, 1, 1, "", f"only .yml record files belong in data/{kind.folder}/{hint}")
                 continue
-            value = _load_file(path, kind.spec, sources, problems)
-            if value is None:
-                continue
-            record_id = value["id"]
-            if record_id != path.stem:
-                sources.report(
-                    problems, shown, ("id",),
-                    f"the id '{record_id}' does not match the file name '{path.name}'; "
-                    f"rename the file to '{record_id}.yml' or set id: {path.stem}",
-                )
-                continue
-            if record_id in target:
-                first = sources.record_file[(kind.name, record_id)]
-                sources.report(
-                    problems, shown, ("id",),
-                    f"duplicate {kind.name} id '{record_id}': {first} has the same id; ids must be unique",
-                )
-                continue
-            target[record_id] = value
-            sources.record_file[(kind.name, record_id)] = shown
+            jobs.append((path, kind.spec))
+            names.append((kind, shown))
+
+    # ...then taken in, in file order, checking ids against file names and each other.
+    for (kind, shown), (path, _), (loaded, issues) in zip(names, jobs, check_files(jobs, parallel)):
+        target: dict = getattr(corpus, kind.folder)
+        value = _record_file(loaded, issues, shown, sources, problems)
+        if value is None:
+            continue
+        record_id = value["id"]
+        if record_id != path.stem:
+            sources.report(
+                problems, shown, ("id",),
+                f"the id '{record_id}' does not match the file name '{path.name}'; "
+                f"rename the file to '{record_id}.yml' or set id: {path.stem}",
+            )
+            continue
+        if record_id in target:
+            first = sources.record_file[(kind.name, record_id)]
+            sources.report(
+                problems, shown, ("id",),
+                f"duplicate {kind.name} id '{record_id}': {first} has the same id; ids must be unique",
+            )
+            continue
+        target[record_id] = value
+        sources.record_file[(kind.name, record_id)] = shown
 
     singles = {}
     for rel, spec in schema.SINGLE_FILES.items():
@@ -124,23 +151,21 @@ def read_records(data_dir: Path, display_root: str = "data") -> tuple[Corpus, So
     corpus.bibliography = read_bibliography(data_dir / BIBLIOGRAPHY, f"{display_root}/{BIBLIOGRAPHY}", problems)
 
     # Anything else in data/ is probably a record in the wrong place.
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_dir() or path in known_files or any(d in path.parents for d in kind_dirs):
+    folders = ", ".join(f"data/{k.folder}/" for k in schema.KINDS)
+    for parts in _files_under(data_dir, skip=frozenset(k.folder for k in schema.KINDS)):
+        if parts in known_files or parts[-1].startswith(".") or parts[-1] == "README.md":
             continue
-        if path.name.startswith(".") or path.name == "README.md":
-            continue
-        folders = ", ".join(f"data/{k.folder}/" for k in schema.KINDS)
-        problems.add(sources.shown(path), 1, 1, "", f"this file is not read by the site; records go in {folders}")
+        problems.add(sources.shown_relative(parts), 1, 1, "", f"this file is not read by the site; records go in {folders}")
 
     corpus.index()
     return corpus, sources, problems
 
 
-def load_corpus(data_dir: Path, display_root: str = "data") -> Corpus:
+def load_corpus(data_dir: Path, display_root: str = "data", parallel: bool | None = None) -> Corpus:
     """All records, checked one by one and together; raises RecordsInvalid with every problem."""
     from .validate import check_references
 
-    corpus, sources, problems = read_records(data_dir, display_root)
+    corpus, sources, problems = read_records(data_dir, display_root, parallel)
     check_references(corpus, sources, problems)
     if problems:
         raise RecordsInvalid(problems)
