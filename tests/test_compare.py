@@ -2,12 +2,16 @@
 
 The matrices are checked twice: as data (matrix.py, straight from the records) and as a reader gets
 them (the built pages, parsed), so that a row lost in a template is caught as well as in the code.
+A cell resting on one record links to its quote; on several, it says how many and links to the
+list of them on the actor's (or proposal's) page, where each links to its quote and paragraph. So
+the pages stay light at any scale, which a synthetic record at ten times the real one checks.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,9 +19,12 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from ridsite import compare, matrix, sidebyside
+from ridsite import charts, compare, matrix, sidebyside
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
+from ridsite.pages import Renderer
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LANGS = ("en", "ar")  # left to right and right to left
 
@@ -33,13 +40,17 @@ def page_file(site: Path, lang: str, url: str) -> Path:
 
 
 class Tables(HTMLParser):
-    """The rows of every table of a page that has an id: row id, and each cell's column and links."""
+    """The rows of every table of a page that has an id: row id, and each cell's column and links.
+    A cell's column is its data-column, or else that of the header cell above it (matrix cells
+    are bare <td>s: their column is their position)."""
 
     def __init__(self):
         super().__init__()
         self.tables: dict[str, list[dict]] = {}
         self.ids: set[str] = set()
         self._table = None
+        self._columns: list[str] = []
+        self._head = False
         self._row = None
         self._cell = None
 
@@ -49,11 +60,18 @@ class Tables(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "table" and attrs.get("id"):
             self._table = self.tables.setdefault(attrs["id"], [])
+            self._columns = []
+        elif tag == "thead":
+            self._head = True
+        elif tag == "th" and self._head and "data-column" in attrs:
+            self._columns.append(attrs["data-column"])
         elif tag == "tr" and self._table is not None and "data-rid-row" in attrs:
             self._row = {"id": attrs["data-rid-row"], "cells": []}
             self._table.append(self._row)
         elif tag == "td" and self._row is not None:
-            self._cell = {"column": attrs.get("data-column"), "hrefs": [], "text": ""}
+            n = len(self._row["cells"])
+            column = attrs.get("data-column") or (self._columns[n] if n < len(self._columns) else None)
+            self._cell = {"column": column, "hrefs": [], "text": "", "class": attrs.get("class") or ""}
             self._row["cells"].append(self._cell)
         elif tag == "a" and self._cell is not None:
             self._cell["hrefs"].append(attrs.get("href", ""))
@@ -61,6 +79,8 @@ class Tables(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "table":
             self._table = None
+        elif tag == "thead":
+            self._head = False
         elif tag == "tr":
             self._row = None
         elif tag == "td":
@@ -117,14 +137,38 @@ def test_objectives_and_proposals_matrices_leave_no_actor_and_no_position_out(co
         cited = {e.record_id for col in objectives.columns for e in row.cells[col.id]}
         assert cited == {p["id"] for p in corpus.positions_of(row.id)}  # "none named" holds the rest
 
-    proponents = {a for p in corpus.proposals.values() for a in [*p["proponents"], *p.get("cosponsors", [])]}
-    proposals = matrix.proposals_matrix(corpus)
-    assert Counter(r.id for r in proposals.rows) == Counter(with_positions | proponents)
-    for pos in corpus.positions.values():
-        for pid in pos.get("supports", []):
-            for actor in pos["actors"]:
-                cell = proposals.row(actor).cells[pid]
-                assert any(e.record_id == pos["id"] and e.role == "supports" for e in cell)
+    # Proposals are rows (so that the table grows by rows only): each once, with its sponsors and
+    # every position for or against it.
+    table = matrix.proposals_table(corpus)
+    assert [r.proposal_id for r in table] == sorted(corpus.proposals, key=lambda p: (corpus.proposals[p]["date"], p))
+    for row in table:
+        prop = corpus.proposals[row.proposal_id]
+        assert row.proponents == prop["proponents"] and row.cosponsors == prop.get("cosponsors", [])
+        assert row.evidence.source == prop["source"]
+        supporters, opponents = corpus.positions_on_proposal(row.proposal_id)
+        assert [e.record_id for e in row.supports] == [p["id"] for p in supporters]
+        assert [e.record_id for e in row.opposes] == [p["id"] for p in opponents]
+
+
+def test_an_actor_page_lists_the_records_of_each_cell_under_a_stable_anchor(corpus):
+    """The lists that a matrix cell resting on several records links to: one per criterion and
+    stance, and per objective, holding exactly the records of that cell."""
+    for actor_id in {a for p in corpus.positions.values() for a in p["actors"]}:
+        by_stance, by_objective = compare.actor_sections(corpus, actor_id)
+        for crit in corpus.criteria:
+            m = matrix.criterion_matrix(corpus, crit["id"])
+            row = m.row(actor_id)
+            listed = {sec.column.id: sec for sec in by_stance if sec.criterion["id"] == crit["id"]}
+            assert set(listed) == set(row.filled())
+            for column, sec in listed.items():
+                assert sec.evidence == row.cells[column]
+                assert m.list_url(row, column) == f"actors/{actor_id}/#{sec.anchor}"
+                assert sec.anchor == f"{crit['id']}--{column}"
+        objectives = matrix.objectives_matrix(corpus)
+        row = objectives.row(actor_id)
+        assert {sec.column.id: sec.evidence for sec in by_objective} == {c: row.cells[c] for c in row.filled()}
+        anchors = [sec.anchor for sec in [*by_stance, *by_objective]]
+        assert len(anchors) == len(set(anchors))
 
 
 def test_scorecard_rates_every_proposal_from_its_own_source(corpus):
@@ -147,10 +191,9 @@ def test_a_criterion_id_cannot_take_the_address_of_another_comparison_page():
 def test_each_matrix_page_has_exactly_one_row_per_actor_and_every_cell_link_resolves(built, site_corpus, lang):
     _, site, _ = built
     with_positions = {a for p in site_corpus.positions.values() for a in p["actors"]}
-    proponents = {a for p in site_corpus.proposals.values() for a in [*p["proponents"], *p.get("cosponsors", [])]}
     pages = {f"compare/{c['id']}/": (f"rid-matrix-{c['id']}", with_positions) for c in site_corpus.criteria}
     pages["compare/objectives/"] = ("rid-matrix-objectives", with_positions)
-    pages["compare/proposals/"] = ("rid-matrix-proposals", with_positions | proponents)
+    pages["compare/proposals/"] = ("rid-matrix-proposals", set(site_corpus.proposals))
     cache: dict[Path, Tables] = {}
     for url, (table_id, expected) in pages.items():
         path = page_file(site, lang, url)
@@ -166,15 +209,65 @@ def test_each_matrix_page_has_exactly_one_row_per_actor_and_every_cell_link_reso
                         assert fragment in ids, f"{lang}:{url} {row['id']} → {href} (no such anchor)"
 
 
-def test_a_cell_links_to_the_quote_and_to_the_paragraph(built, site_corpus):
+def listed_records(html: str, anchor: str) -> list[str]:
+    """The positions listed in the row of a page with this id (an actor's page): each a date and a
+    pinpoint that link to the position's entry on the same page, which gives its quote and its
+    paragraph."""
+    row = re.search(rf'<tr id="{re.escape(anchor)}">(.*?)</tr>', html, re.S)
+    assert row, anchor
+    ids = re.findall(r'<a href="#position-([^"]+)"><time datetime="[^"]+">[^<]+</time> <span class="rid-small">[^<]+</span></a>', row.group(1))
+    for pid in ids:
+        entry = re.search(rf'<article class="rid-position" id="position-{re.escape(pid)}">(.*?)</article>', html, re.S)
+        assert entry and "<blockquote" in entry.group(1) and 'class="rid-source"' in entry.group(1), pid
+    return ids
+
+
+def test_a_cell_gives_its_one_record_or_how_many_and_where_they_are_listed(built, site_corpus):
     _, site, _ = built
-    rows = tables_of(page_file(site, "en", "compare/regular/")).tables["rid-matrix-regular"]
-    india = next(r for r in rows if r["id"] == "ind")
-    permanent = next(c for c in india["cells"] if c["column"] == "permanent")
-    assert "../../positions/ind-2020-02-13-standing-oewg/#quote" in permanent["hrefs"]
-    assert "../../documents/dw-2020-02-13-rid/p7/" in permanent["hrefs"]
-    empty = [c for c in india["cells"] if not c["hrefs"]]
-    assert all(c["text"].strip() == "" for c in empty)
+    path = page_file(site, "en", "compare/regular/")
+    rows = {r["id"]: r for r in tables_of(path).tables["rid-matrix-regular"]}
+    # One record: its date links to its quote, whose page links to the paragraph.
+    india = {c["column"]: c for c in rows["ind"]["cells"]}
+    assert india["permanent"]["hrefs"] == ["../../positions/ind-2020-02-13-standing-oewg/#quote"]
+    assert "13 February 2020" in india["permanent"]["text"] and "Standing or permanent" in india["permanent"]["text"]
+    quote_page = page_file(site, "en", "positions/ind-2020-02-13-standing-oewg/").read_text(encoding="utf-8")
+    assert 'href="../../documents/dw-2020-02-13-rid/p7/"' in quote_page
+    # Several: how many, linking to the list on the actor's page, where each record links to its
+    # quote and its paragraph.
+    russia = {c["column"]: c for c in rows["rus"]["cells"]}
+    several = [p for p in site_corpus.positions_of("rus") if p["stances"]["regular"] == "not-stated"]
+    assert len(several) > 1
+    cell = russia["not-stated"]
+    assert cell["hrefs"] == ["../../actors/rus/#regular--not-stated"]
+    assert cell["text"] == f"Not stated: {len(several)}"  # the column's name is for screen readers
+    assert cell["class"] == "cn"  # compare.css draws the swatch
+    actor_page = page_file(site, "en", "actors/rus/").read_text(encoding="utf-8")
+    assert listed_records(actor_page, "regular--not-stated") == [p["id"] for p in several]
+    for p in several:  # each listed with its paragraph, one click away
+        entry = actor_page.split(f'id="position-{p["id"]}"', 1)[1].split("</article>", 1)[0]
+        assert f'href="../../{site_corpus.paragraph(p["source"]).url}"' in entry
+    # An empty cell is empty.
+    empty = [c for c in rows["ind"]["cells"] if not c["hrefs"]]
+    assert empty and all(c["text"] == "" for c in empty)
+
+
+def test_every_count_links_to_a_list_of_exactly_that_many_records(built, site_corpus):
+    _, site, _ = built
+    urls = [compare.criterion_url(c["id"]) for c in site_corpus.criteria] + [compare.objectives_url()]
+    counted = 0
+    for url in urls:
+        path = page_file(site, "en", url)
+        for table in tables_of(path).tables.values():
+            for row in table:
+                for cell in row["cells"]:
+                    if len(cell["hrefs"]) != 1 or cell["hrefs"][0].endswith("#quote"):
+                        continue  # empty, or the date of its one record (a year may be all of it)
+                    (href,) = cell["hrefs"]
+                    number = cell["text"].rsplit(": ", 1)[-1]
+                    target, fragment = resolve(site, path, href)
+                    assert len(listed_records(target.read_text(encoding="utf-8"), fragment)) == int(number) > 1
+                    counted += 1
+    assert counted
 
 
 def test_matrix_footer_counts_match_the_records(built, site_corpus):
@@ -201,8 +294,100 @@ def test_scorecard_page_rates_every_proposal_and_shows_each_quote(built, site_co
         assert set(rated) == {c["id"] for c in site_corpus.criteria}
         for cid, cell in rated.items():
             assert cell["hrefs"] == [f"#quote-{prop['id']}"]
-        assert f'id="quote-{prop["id"]}"' in html
+        assert f'id="quote-{prop["id"]}"' in html and f'id="proposal-{prop["id"]}"' in html
         assert prop["quote"].split()[0] in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_proposals_page_has_a_row_per_proposal_with_its_sponsors_and_supporters(built, site_corpus, lang):
+    _, site, _ = built
+    path = page_file(site, lang, "compare/proposals/")
+    rows = {r["id"]: {c["column"]: c for c in r["cells"]} for r in tables_of(path).tables["rid-matrix-proposals"]}
+    assert set(rows) == set(site_corpus.proposals)
+    for pid, cells in rows.items():
+        prop = site_corpus.proposals[pid]
+        para = site_corpus.paragraph(prop["source"])
+        assert cells["source"]["hrefs"] == [f"../../proposals/{pid}/#quote", "../../" + para.url]
+        assert cells["proponents"]["hrefs"] == [f"../../actors/{a}/" for a in prop["proponents"]]
+        supporters, opponents = site_corpus.positions_on_proposal(pid)
+        for column, positions in (("supporters", supporters), ("opponents", opponents)):
+            if len(positions) > 1:  # how many, linking to the proposal's list of them
+                assert cells[column]["hrefs"] == [f"../../proposals/{pid}/#{column}"]
+                assert cells[column]["text"].endswith(f": {len(positions)}")
+            elif positions:  # the one position: who, and its quote and paragraph
+                (pos,) = positions
+                assert f"../../positions/{pos['id']}/#quote" in cells[column]["hrefs"]
+            else:
+                assert cells[column]["hrefs"] == [] and cells[column]["text"] == ""
+    assert rows["continue-oewg"]["supporters"]["hrefs"] == ["../../proposals/continue-oewg/#supporters"]
+
+
+def test_proposals_and_scorecard_are_split_into_pages_that_hold_every_proposal_once(corpus, monkeypatch):
+    monkeypatch.setattr(compare, "ROWS_PER_PAGE", 3)
+    renderer = Renderer(corpus, "en")
+    expected = sorted(corpus.proposals, key=lambda p: (corpus.proposals[p]["date"], p))
+    pages_of = {"proposals": compare.proposals_pages(renderer), "scorecard": compare.scorecard_pages(renderer)}
+    for name, pages in pages_of.items():
+        assert [p.url for p in pages] == [f"compare/{name}/"] + [f"compare/{name}/page/{n}/" for n in range(2, len(pages) + 1)]
+        assert len(pages) == -(-len(expected) // 3)
+        rows = [pid for p in pages for pid in re.findall(r'<tr[^>]* id="proposal-([^"]+)"', p.body)]
+        assert rows == expected, name
+        assert all('aria-label="Pages of this list"' in p.body for p in pages)
+    # The side-by-side page's chips then point at a proposal's row of the scorecard, on its page.
+    urls = compare.proposal_stance_urls(corpus)
+    last = expected[-1]
+    assert urls[("regular", last)] == f"compare/scorecard/page/{len(pages_of['scorecard'])}/#proposal-{last}"
+
+
+def test_a_criterion_page_leaves_many_proposals_to_the_scorecard(corpus, monkeypatch):
+    renderer = Renderer(corpus, "en")
+    crit = corpus.criterion("regular")
+    assert 'id="rid-matrix-regular-proposals"' in compare.criterion_page(renderer, crit).body
+    assert compare.proposal_stance_urls(corpus)[("regular", "continue-oewg")] == "compare/regular/#proposal-continue-oewg"
+    monkeypatch.setattr(compare, "ROWS_PER_PAGE", 3)
+    body = compare.criterion_page(renderer, crit).body
+    assert 'id="rid-matrix-regular-proposals"' not in body and 'href="../scorecard/"' in body
+
+
+def test_swatch_classes_draw_the_colours_of_the_charts():
+    css = (ROOT / "docs/assets/compare.css").read_text(encoding="utf-8")
+    colours = {**{c: c for c in charts.PALETTE}, charts.NOT_STATED: charts.NOT_STATED}
+    for colour, name in compare.swatch_classes(colours).items():
+        assert f".rid-matrix td.{name}::before {{ background-color: {colour}; }}" in css
+
+
+# -- at scale -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def synthetic_corpus(tmp_path_factory):
+    """The real record ten times over: 200 actors, 550 positions, 100 proposals."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic
+
+    out = tmp_path_factory.mktemp("x10") / "data"
+    synthetic.generate(ROOT / "data", out, 10)
+    return load_corpus(out)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ar"])
+def test_comparison_pages_stay_light_at_ten_times_the_record(synthetic_corpus, lang):
+    """A page holds rows (at most the actors, or a page of proposals) × fixed columns, and a cell
+    holds one link at most: the date of its one record, or the number of its records. So no
+    comparison page grows with the records beyond its rows (before: compare/proposals/ was 1.2 MB
+    at this scale and would be ten times more at a hundred)."""
+    c = synthetic_corpus
+    assert len(c.actors) >= 190 and len(c.proposals) >= 100
+    pages = compare.pages(Renderer(c, lang))
+    assert len([p for p in pages if p.url.startswith("compare/proposals/")]) == -(-len(c.proposals) // compare.ROWS_PER_PAGE)
+    for page in pages:
+        assert len(page.body.encode()) < 250_000, (page.url, len(page.body.encode()))
+        tables = Tables()
+        tables.feed(page.body)
+        for table_id, rows in tables.tables.items():
+            if table_id in ("rid-scorecard", "rid-matrix-proposals") or table_id.endswith("-proposals"):
+                continue  # a proposal's row: its own source (date and paragraph) in one cell
+            for row in rows:
+                assert all(len(cell["hrefs"]) <= 1 for cell in row["cells"]), (page.url, row["id"])
 
 
 # -- the side-by-side page ------------------------------------------------------------------------

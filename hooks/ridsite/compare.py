@@ -1,9 +1,16 @@
-"""Comparison pages: a matrix per criterion (with its chart and world map), the objectives and
-proposals matrices, and the scorecard of the formats. A feature module (see pages.FEATURES).
+"""Comparison pages: a matrix per criterion (with its chart and world map), the objectives matrix,
+the table of proposals, and the scorecard of the formats. A feature module (see pages.FEATURES).
 
-Addresses: compare/<criterion>/, compare/objectives/, compare/proposals/, compare/scorecard/.
-The maps are static SVG files beside each criterion's page (compare/<criterion>/map.svg, and
-map.fr.svg … for the other languages), so that the page itself stays light.
+Addresses: compare/<criterion>/, compare/objectives/, compare/proposals/, compare/scorecard/, and
+compare/proposals/page/N/ and compare/scorecard/page/N/ when there are more than ROWS_PER_PAGE
+proposals. The maps are static SVG files beside each criterion's page (compare/<criterion>/map.svg,
+and map.fr.svg … for the other languages), so that the page itself stays light.
+
+Light at any scale: a page's size depends on the number of actors (rows) and on the fixed columns
+(stances, objectives), never on the number of records. An actor's cell that rests on one record
+gives its date, linking to its quote; one that rests on several says how many and links to the
+row of the actor's page that lists them (each leads to its quote and paragraph). Proposals are
+rows, not columns, in pages of ROWS_PER_PAGE; a count there links to the proposal's page.
 """
 
 from __future__ import annotations
@@ -13,9 +20,14 @@ from dataclasses import dataclass
 from . import charts, matrix, slugs, svg, worldmap
 from .corpus import Corpus
 from .languages import CODES, DEFAULT
-from .pages import Page, Renderer
+from .pages import Page, Renderer, paginate
 
 SECTION = "compare"
+# Proposals per page of the proposals table and the scorecard; a criterion's page shows its
+# proposals table only up to this many (beyond, the scorecard rates them, page by page).
+ROWS_PER_PAGE = 50
+# Proponents or co-sponsors named in a cell of the proposals table; beyond, their number.
+NAMES_INLINE = 3
 FIXED = ("objectives", "proposals", "scorecard", "timeline", "lineage")  # not criterion ids
 
 
@@ -80,6 +92,48 @@ def row_name(row: matrix.Row, renderer: Renderer) -> str:
     if row.kind == "actor":
         return renderer.site.actor_name(row.id)
     return renderer.site.pick(renderer.corpus.proposals[row.id]["title"]).text
+
+
+def proposals_inline(corpus: Corpus) -> bool:
+    """Whether each criterion's page lists every proposal (or leaves them to the scorecard)."""
+    return len(corpus.proposals) <= ROWS_PER_PAGE
+
+
+def proposals_by_date(corpus: Corpus) -> list[str]:
+    return sorted(corpus.proposals, key=lambda p: (corpus.proposals[p]["date"], p))
+
+
+def scorecard_row_urls(corpus: Corpus) -> dict[str, str]:
+    """Proposal id → its row of the scorecard, on the page of the scorecard that holds it."""
+    out = {}
+    for i, pid in enumerate(proposals_by_date(corpus)):
+        n = i // ROWS_PER_PAGE + 1
+        out[pid] = (scorecard_url() if n == 1 else f"{scorecard_url()}page/{n}/") + f"#proposal-{pid}"
+    return out
+
+
+def proposal_stance_urls(corpus: Corpus) -> dict[tuple[str, str], str]:
+    """(criterion id, proposal id) → where that stance of the proposal is shown with its source:
+    the criterion's page when it lists the proposals, otherwise the proposal's row of the scorecard."""
+    rows = scorecard_row_urls(corpus)
+    return {
+        (c["id"], pid): f"{criterion_url(c['id'])}#proposal-{pid}" if proposals_inline(corpus) else rows[pid]
+        for c in corpus.criteria
+        for pid in rows
+    }
+
+
+def actor_sections(corpus: Corpus, actor_id: str):
+    """For the actor's page (actor.html): its positions by criterion and stance, and by objective,
+    where the cells of the matrices that rest on several positions link to (see matrix.py)."""
+    return matrix.actor_sections(corpus, actor_id)
+
+
+def swatch_classes(colours: dict[str, str]) -> dict[str, str]:
+    """Column → "c<i>" (the i-th colour of charts.PALETTE) or "cn" (not stated): matrix cells
+    carry a class, and compare.css draws the swatch, instead of repeating the colour in each cell."""
+    names = {colour: f"c{i}" for i, colour in enumerate(charts.PALETTE)} | {charts.NOT_STATED: "cn"}
+    return {column: names[colour] for column, colour in colours.items()}
 
 
 def colours_for(corpus: Corpus, criterion_id: str) -> dict[str, str]:
@@ -150,7 +204,8 @@ def criterion_page(renderer: Renderer, criterion: dict) -> Page:
         renderer, "compare-criterion.html", criterion_url(cid), "compare-criterion",
         title=site.t("compare.criterion_title", criterion=criterion["label"][site.lang]), record_id=cid,
         criterion=criterion, matrix=m, groups=grouped_rows(m, renderer), colours=colours,
-        proposals=matrix.criterion_proposals_matrix(corpus, cid), chart=stance_chart(m, renderer, colours),
+        proposals=matrix.criterion_proposals_matrix(corpus, cid), proposals_inline=proposals_inline(corpus),
+        chart=stance_chart(m, renderer, colours),
         positions_per_stance=positions_per_stance, map_entries=entries, map_colours=map_colours,
         several=SEVERAL, no_data=charts.NO_DATA,
         map_width=round(worldmap.world_map().width), map_height=round(worldmap.world_map().height),
@@ -166,27 +221,43 @@ def objectives_page(renderer: Renderer) -> Page:
     )
 
 
-def proposals_page(renderer: Renderer) -> Page:
-    m = matrix.proposals_matrix(renderer.corpus)
-    return render(
-        renderer, "compare-matrix.html", proposals_url(), "compare-proposals", title=renderer.site.t("compare.proposals_title"),
-        matrix=m, groups=grouped_rows(m, renderer), intro=renderer.site.t("compare.proposals_intro"),
-        none_note=renderer.site.t("compare.proposals_none"),
-    )
+def _paged_title(title: str, pager: dict) -> str:
+    return title if pager["count"] == 1 else f"{title} ({pager['number']}/{pager['count']})"
 
 
-def scorecard_page(renderer: Renderer) -> Page:
+def proposals_pages(renderer: Renderer) -> list[Page]:
+    """Proposals as rows (by date), in pages of ROWS_PER_PAGE: compare/proposals/, …/page/2/ …"""
+    site = renderer.site
+    rows = matrix.proposals_table(renderer.corpus)
+    title = site.t("compare.proposals_title")
+    return [
+        render(
+            renderer, "compare-proposals.html", pager["url"], "compare-proposals", title=_paged_title(title, pager),
+            rows=chunk, pager=pager, total=len(rows), first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
+            names_inline=NAMES_INLINE,
+        )
+        for chunk, pager in paginate(proposals_url(), rows, ROWS_PER_PAGE)
+    ]
+
+
+def scorecard_pages(renderer: Renderer) -> list[Page]:
+    """The scorecard in pages of ROWS_PER_PAGE proposals, each page with the quotes of its rows."""
     corpus = renderer.corpus
     colours = {c["id"]: colours_for(corpus, c["id"]) for c in corpus.criteria}
-    return render(
-        renderer, "compare-scorecard.html", scorecard_url(), "compare-scorecard", title=renderer.site.t("compare.scorecard_title"),
-        rows=matrix.scorecard(corpus), colours=colours,
-    )
+    rows = matrix.scorecard(corpus)
+    title = renderer.site.t("compare.scorecard_title")
+    return [
+        render(
+            renderer, "compare-scorecard.html", pager["url"], "compare-scorecard", title=_paged_title(title, pager),
+            rows=chunk, colours=colours, pager=pager, total=len(rows), first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
+        )
+        for chunk, pager in paginate(scorecard_url(), rows, ROWS_PER_PAGE)
+    ]
 
 
 def pages(renderer: Renderer) -> list[Page]:
     out = [criterion_page(renderer, c) for c in renderer.corpus.criteria]
-    return out + [objectives_page(renderer), proposals_page(renderer), scorecard_page(renderer)]
+    return out + [objectives_page(renderer), *proposals_pages(renderer), *scorecard_pages(renderer)]
 
 
 def files(corpus: Corpus, site_url: str = "") -> dict[str, str]:

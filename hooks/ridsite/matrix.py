@@ -1,11 +1,16 @@
-"""Who stands where: matrices of actors (rows) against stances, objectives or proposals (columns).
+"""Who stands where: matrices of actors (rows) against stances or objectives (columns), and the
+table of proposals (rows) with who put each forward, supports or opposes it.
 
 Every filled cell keeps the records it rests on (Evidence), so that a page can link each cell to
-the quote and the paragraph behind it. Plain data built from a Corpus; no language, no HTML.
+the quote and the paragraph behind it, or, when a cell rests on several, to the place that lists
+them (Matrix.list_url: a section of the actor's page). Columns are a fixed vocabulary, rows are
+actors or proposals: no table grows with the records except by its rows.
+Plain data built from a Corpus; no language, no HTML.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import slugs
@@ -56,6 +61,14 @@ class Matrix:
     id: str
     columns: list[Column]
     rows: list[Row]
+    # Which row of an actor's page lists a cell's records: column id → its id (stance_anchor …).
+    anchor: Callable[[str], str] | None = None
+
+    def list_url(self, row: Row, column_id: str) -> str:
+        """Where the records of one cell are listed, each with its quote and its paragraph."""
+        if self.anchor is None or row.kind != "actor":
+            raise ValueError(f"matrix {self.id} has no list for a cell of {row.kind} {row.id}")
+        return f"{slugs.actor_url(row.id)}#{self.anchor(column_id)}"
 
     def count(self, column_id: str) -> int:
         """How many rows (actors, proposals) have at least one record in this column."""
@@ -63,6 +76,17 @@ class Matrix:
 
     def row(self, row_id: str) -> Row:
         return next(r for r in self.rows if r.id == row_id)
+
+
+# -- sections of an actor's page that list the records behind one cell ---------------------------
+def stance_anchor(criterion_id: str, stance_id: str) -> str:
+    """Ids are slugs ([a-z0-9] words joined by single hyphens): "--" is unambiguous, and no other
+    id of the actor's page has it."""
+    return f"{criterion_id}--{stance_id}"
+
+
+def objective_anchor(objective_id: str) -> str:
+    return f"objective-{objective_id}"
 
 
 def _by_date(records):
@@ -101,7 +125,7 @@ def criterion_matrix(corpus: Corpus, criterion_id: str) -> Matrix:
         for pos in corpus.positions_of(actor_id):
             cells[pos["stances"][criterion_id]].append(_evidence("position", pos))
         rows.append(Row("actor", actor_id, corpus.actors[actor_id].get("regional_group"), cells))
-    return Matrix(criterion_id, columns, rows)
+    return Matrix(criterion_id, columns, rows, lambda stance: stance_anchor(criterion_id, stance))
 
 
 def criterion_proposals_matrix(corpus: Corpus, criterion_id: str) -> Matrix:
@@ -115,10 +139,15 @@ def criterion_proposals_matrix(corpus: Corpus, criterion_id: str) -> Matrix:
     return Matrix(f"{criterion_id}-proposals", columns, rows)
 
 
-def objectives_matrix(corpus: Corpus) -> Matrix:
-    """Actors × objectives ("form follows function"), with a column for positions naming none."""
+def objective_columns(corpus: Corpus) -> list[Column]:
     columns = [Column(o["id"], o["label"], slugs.objective_url(o["id"])) for o in corpus.objectives]
     columns.append(Column(NOT_NAMED, corpus.not_stated["label"], slugs.index_url("objectives")))
+    return columns
+
+
+def objectives_matrix(corpus: Corpus) -> Matrix:
+    """Actors × objectives ("form follows function"), with a column for positions naming none."""
+    columns = objective_columns(corpus)
     rows = []
     for actor_id in actors_with_positions(corpus):
         cells = {col.id: [] for col in columns}
@@ -126,39 +155,64 @@ def objectives_matrix(corpus: Corpus) -> Matrix:
             for oid in pos.get("objectives") or [NOT_NAMED]:
                 cells[oid].append(_evidence("position", pos))
         rows.append(Row("actor", actor_id, corpus.actors[actor_id].get("regional_group"), cells))
-    return Matrix("objectives", columns, rows)
+    return Matrix("objectives", columns, rows, objective_anchor)
 
 
-def actors_on_proposals(corpus: Corpus) -> list[str]:
-    """Actors with a position, and the proponents and co-sponsors of proposals."""
-    named = set(actors_with_positions(corpus))
-    for prop in corpus.proposals.values():
-        named |= set(prop["proponents"]) | set(prop.get("cosponsors", []))
-    return sorted(named, key=lambda a: group_order(corpus, a))
+@dataclass
+class ActorSection:
+    """One row of an actor's page that lists the positions behind one cell of a matrix."""
+
+    anchor: str
+    criterion: dict | None  # None for the objectives
+    column: Column
+    evidence: list[Evidence]
 
 
-def proposals_matrix(corpus: Corpus) -> Matrix:
-    """Actors × proposals: who put each forward, co-sponsored, supported or opposed it, and where."""
-    proposals = _by_date(corpus.proposals.values())
-    columns = [Column(p["id"], p["title"], slugs.proposal_url(p["id"])) for p in proposals]
-    columns.append(Column(NOT_NAMED, corpus.not_stated["label"], slugs.index_url("proposals")))
-    rows = []
-    for actor_id in actors_on_proposals(corpus):
-        cells = {col.id: [] for col in columns}
-        for prop in proposals:
-            if actor_id in prop["proponents"]:
-                cells[prop["id"]].append(_evidence("proposal", prop, "proponent"))
-            elif actor_id in prop.get("cosponsors", []):
-                cells[prop["id"]].append(_evidence("proposal", prop, "cosponsor"))
-        positions = corpus.positions_of(actor_id)
-        for pos in positions:
-            for role in ("supports", "opposes"):
-                for pid in pos.get(role, []):
-                    cells[pid].append(_evidence("position", pos, role))
-        if not any(cells.values()):
-            cells[NOT_NAMED] = [_evidence("position", pos) for pos in positions]
-        rows.append(Row("actor", actor_id, corpus.actors[actor_id].get("regional_group"), cells))
-    return Matrix("proposals", columns, rows)
+def actor_sections(corpus: Corpus, actor_id: str) -> tuple[list[ActorSection], list[ActorSection]]:
+    """The actor's positions by criterion and stance, and by objective: the lists that the cells of
+    the criterion and objectives matrices link to when they rest on more than one position."""
+    positions = corpus.positions_of(actor_id)
+    stances = []
+    for crit in corpus.criteria:
+        for col in stance_columns(corpus, crit["id"]):
+            ev = [_evidence("position", p) for p in positions if p["stances"][crit["id"]] == col.id]
+            if ev:
+                stances.append(ActorSection(stance_anchor(crit["id"], col.id), crit, col, ev))
+    objectives = []
+    for col in objective_columns(corpus):
+        ev = [_evidence("position", p) for p in positions if col.id in (p.get("objectives") or [NOT_NAMED])]
+        if ev:
+            objectives.append(ActorSection(objective_anchor(col.id), None, col, ev))
+    return stances, objectives
+
+
+@dataclass
+class ProposalRow:
+    """One proposal, who put it forward, and the positions on record for and against it."""
+
+    proposal_id: str
+    evidence: Evidence  # the proposal's own source: its date, proponents and co-sponsors
+    proponents: list[str]
+    cosponsors: list[str]
+    supports: list[Evidence]
+    opposes: list[Evidence]
+
+
+def proposals_table(corpus: Corpus) -> list[ProposalRow]:
+    """Every proposal on record, by date. A proposal is a row (not a column), so that the table
+    grows by rows only and can be split into pages."""
+    on = {p: {"supports": [], "opposes": []} for p in corpus.proposals}
+    for pos in corpus._by_date:
+        for role in ("supports", "opposes"):
+            for pid in pos.get(role, []):
+                on[pid][role].append(_evidence("position", pos))  # the column says which
+    return [
+        ProposalRow(
+            prop["id"], _evidence("proposal", prop), list(prop["proponents"]), list(prop.get("cosponsors", [])),
+            on[prop["id"]]["supports"], on[prop["id"]]["opposes"],
+        )
+        for prop in _by_date(corpus.proposals.values())
+    ]
 
 
 @dataclass(frozen=True)

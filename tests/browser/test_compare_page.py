@@ -102,3 +102,23 @@ def test_matrix_filter_and_order(page):
     firsts = page.locator("#rid-matrix-institutional tr.rid-matrix__row").evaluate_all("trs => trs.map(tr => tr.dataset.first)")
     columns = page.locator("#rid-matrix-institutional thead th[data-column]").evaluate_all("ths => ths.map(th => th.dataset.column)")
     assert [columns.index(f) for f in firsts] == sorted(columns.index(f) for f in firsts)
+
+
+def test_proposals_are_rows_that_order_by_support_and_filter_by_title(page, site_corpus):
+    page.goto(page_url("en", "compare/proposals/"))
+    table = "#rid-matrix-proposals"
+    controls = page.locator(f"{table}-controls")
+    controls.wait_for(state="visible")
+    rows = page.locator(f"{table} tr.rid-matrix__row")
+    assert rows.count() == len(site_corpus.proposals)
+    controls.locator("[data-rid-order]").select_option("support")
+    support = rows.evaluate_all("trs => trs.map(tr => Number(tr.dataset.support))")
+    assert support == sorted(support, reverse=True) and support[0] > 1
+    # The most supported proposal's count opens the list of positions in support on its page.
+    first = rows.first
+    pid = first.get_attribute("data-rid-row")
+    assert first.locator("td[data-column='supporters'] a").get_attribute("href") == f"../../proposals/{pid}/#supporters"
+    title = site_corpus.proposals[pid]["title"]["en"]
+    controls.locator("[data-rid-filter]").fill(title[:12])
+    visible = page.locator(f"{table} tr.rid-matrix__row:not([hidden]) th").all_inner_texts()
+    assert visible and all(title[:12].lower() in name.lower() for name in visible)

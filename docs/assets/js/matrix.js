@@ -1,5 +1,7 @@
 // Filter and reorder the comparison matrices. The tables are complete without this script: it only
 // shows the controls (hidden in the HTML) and moves rows. No data is read from anywhere else.
+// Orders: "group" (the page's own), "name", "stance" (by data-first, the first filled column) and
+// "support" (by data-support, most first). A table split into pages is filtered page by page.
 (function () {
   "use strict";
 
@@ -48,6 +50,10 @@
           if (mode === "stance") {
             var d = stanceIndex(a) - stanceIndex(b);
             if (d !== 0) return d;
+          } else if (mode === "support") {
+            // Proposals with the most positions in support first (data-support, a count).
+            var n = Number(b.getAttribute("data-support")) - Number(a.getAttribute("data-support"));
+            if (n !== 0) return n;
           }
           return collator.compare(a.ridName, b.ridName);
         });
