@@ -8,11 +8,9 @@ of problems are the same whichever way they were made.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .schema import Spec
@@ -58,21 +56,25 @@ def _helper_context():
     # (Linux, not macOS or Windows); elsewhere the files are simply read here, one after another.
     if sys.platform != "linux" or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         return None
+    import multiprocessing  # here: a small record never needs it, and it is slow to import
+
     return multiprocessing.get_context("fork")
 
 
 def check_files(jobs: list[tuple[Path, Spec]], parallel: bool | None = None) -> list[tuple[LoadedFile, list[Issue]]]:
     """check_file() for every (path, spec), in order; parallel=None decides by the number of files."""
-    context = _helper_context()
     if parallel is None:
         parallel = len(jobs) >= PARALLEL_FROM
-    if not parallel or context is None or len(jobs) < 2:
+    context = _helper_context() if parallel and len(jobs) >= 2 else None
+    if context is None:
         return [check_file(path.read_bytes(), spec) for path, spec in jobs]
 
     split = len(jobs) - int(len(jobs) * HELPER_SHARE)
     mine, theirs = jobs[:split], [(str(path), spec) for path, spec in jobs[split:]]
     size = -(-len(theirs) // CHUNKS)
     chunks = [theirs[i : i + size] for i in range(0, len(theirs), size)]
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as helper:
             futures = [helper.submit(_check_paths, chunk) for chunk in chunks]

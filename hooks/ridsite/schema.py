@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field as _field
+from functools import cached_property
 from typing import Iterator
 
 from .languages import CODES
@@ -80,11 +81,10 @@ class Text(Spec):
     max_length: int = 200_000
     form: str = ""  # the pattern in plain words, for messages; FORMS gives the common ones
 
-    # The pattern compiled once: a record has thousands of ids and texts to match.
-    _regex: re.Pattern | None = _field(default=None, init=False, repr=False, compare=False)
-
-    def __post_init__(self):
-        self._regex = re.compile(self.pattern) if self.pattern else None
+    # The pattern compiled once, when first needed: a record has thousands of ids to match.
+    @cached_property
+    def _regex(self) -> re.Pattern | None:
+        return re.compile(self.pattern) if self.pattern else None
 
     def check(self, value, path):
         # Nearly every value is good text: settle that first, at the cost of one test each.
