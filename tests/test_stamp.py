@@ -60,3 +60,11 @@ def test_parts_are_read_back_from_the_generated_markdown():
     assert stampable(got)
     # Index pages are in the navigation (marked active there): MkDocs builds them.
     assert not stampable(read_parts("documents/index.md", text.replace('"paragraph"', '"documents-index"')))
+
+
+def test_parts_of_a_rendered_page_are_those_of_its_markdown_file(corpus):
+    from ridsite.pages import Renderer, markdown_file
+
+    for lang in ("en", "ar"):
+        for page in Renderer(corpus, lang, "http://127.0.0.1:8000/").all_pages():
+            assert Parts.of_page(page) == read_parts(page.source_path, markdown_file(page)), page.url

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .languages import CODES, DEFAULT
@@ -30,9 +30,10 @@ from .load import load_corpus
 from .output import MANIFEST
 from .pages import Renderer, markdown_file, render_files
 from .permalinks import enforce as enforce_permalinks
+from .permalinks import neutral_url
 from .reproducible import content_epoch
 from .sitemap import write_sitemaps
-from .stamp import Shell, StampError, make_shell, read_parts, stampable
+from .stamp import Parts, make_shell, stampable
 
 HOME_MARKER = "<!-- rid:home -->"
 
@@ -53,16 +54,18 @@ def belongs_to(rel: str, lang: str, generated: bool) -> bool:
     return True  # authored pages without a translation fall back; static files serve all
 
 
-def authored_tree(docs: Path, dest: Path, lang: str, home_summary: str) -> None:
+def authored_tree(docs: Path, dest: Path, lang: str, home_summary: str, generated_urls: set[str]) -> None:
     """The hand-written part of docs/ that one language's build needs (hard links, no copies).
 
-    Files that an earlier `mkdocs serve` generated into docs/ (listed in its manifest) are left
-    out: this build renders its own."""
+    Pages that an earlier `mkdocs serve` generated into docs/ (at the address of a page this
+    build renders, or listed in its manifest) are left out: this build renders its own."""
     manifest = docs / MANIFEST
     stale = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(docs).as_posix()
         if path.is_dir() or rel == MANIFEST or rel in stale or not belongs_to(rel, lang, False):
+            continue
+        if rel.endswith(".md") and neutral_url(rel) in generated_urls:
             continue
         target = dest / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -82,6 +85,8 @@ def _link(source: Path, target: Path) -> None:
 
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_symlink() or path.exists():
+        path.unlink()  # never write through a hard link into docs/
     path.write_text(text, encoding="utf-8")
 
 
@@ -93,6 +98,9 @@ class LanguageBuild:
     output: str
     stamped: int = 0
     stamp_seconds: float = 0.0
+    render_seconds: float = 0.0
+    search_seconds: float | None = None
+    urls: list = field(default_factory=list)  # (url, source path) of every generated page
 
 
 def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict: bool, epoch: int | None = None) -> LanguageBuild:
@@ -101,7 +109,7 @@ def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict:
         RID_DOCS_DIR=str(docs_tree),
         RID_ONLY_LANGUAGE=lang,
         RID_PAGES_READY="1",
-        RID_MATERIAL_SEARCH="false",  # Pagefind indexes the assembled site instead
+        RID_MATERIAL_SEARCH="false",  # Pagefind indexes each language instead
         NO_MKDOCS_2_WARNING="1",
     )
     if epoch is not None:
@@ -118,13 +126,13 @@ def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict:
 SEARCH_EXCLUDE = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-skip, .rid-pager, .rid-pages, .rid-breadcrumb, .headerlink"
 
 
-def index_search(site: Path, log=print) -> bool:
-    """Pagefind: one small index per language (from <html lang>), loaded in chunks by the reader."""
+def index_search(site: Path) -> float | None:
+    """Pagefind's index of one language's pages, in site/pagefind/: the reader downloads only the
+    chunks a query needs. Returns the seconds it took, or None without Pagefind installed."""
     try:
         import pagefind  # noqa: F401  (the wheel carries the indexer binary)
     except ImportError:
-        log("rid build: pagefind is not installed: the site has no Pagefind index")
-        return False
+        return None
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", SEARCH_EXCLUDE, "--silent"],
@@ -132,20 +140,11 @@ def index_search(site: Path, log=print) -> bool:
     )
     if result.returncode:
         raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
-    log(f"rid build: search index in {time.perf_counter() - started:.1f} s")
-    return True
+    return time.perf_counter() - started
 
 
 # -- the jobs, run in forked worker processes that share the parent's checked records ----------
 _shared: dict = {}
-
-
-@dataclass
-class Rendered:
-    lang: str
-    pages: list[tuple[str, str]]  # (url, source path) of every generated page, for permalinks
-    stamped: int
-    seconds: float
 
 
 @dataclass
@@ -157,32 +156,46 @@ class _PageRef:
     source_path: str
 
 
-def render_language(lang: str) -> Rendered:
-    """Render one language into its docs tree (pages MkDocs builds) and its stamp tree (the rest)."""
-    corpus, project, work, site_url, stamp = (_shared[k] for k in ("corpus", "project", "work", "site_url", "stamp"))
+def language_job(lang: str) -> LanguageBuild:
+    """One language from records to finished pages: render; MkDocs builds the authored pages, the
+    indexes and one record page of each kind and depth; the other record pages are stamped from
+    those (kept in memory, never written as Markdown); Pagefind indexes the language."""
+    corpus, project, work, site_url, stamp, strict, epoch = (
+        _shared[k] for k in ("corpus", "project", "work", "site_url", "stamp", "strict", "epoch")
+    )
     started = time.perf_counter()
     renderer = Renderer(corpus, lang, site_url, "pagefind")
-    tree, stamp_tree = work / "docs" / lang, work / "stamp" / lang
-    authored_tree(project / "docs", tree, lang, renderer.home_summary())
-    exemplars: set = set()
-    stamped = 0
-    refs = []
-    for page in renderer.all_pages():
-        text = markdown_file(page)
-        refs.append((page.url, page.source_path))
-        parts = read_parts(page.source_path, text) if stamp else None
-        if parts is not None and stampable(parts) and parts.key in exemplars:
-            _write(stamp_tree / page.source_path, text)
-            stamped += 1
-        else:
-            if parts is not None and stampable(parts):
-                exemplars.add(parts.key)  # the first page of each kind and depth: MkDocs builds it
-            _write(tree / page.source_path, text)
-    return Rendered(lang, refs, stamped, time.perf_counter() - started)
+    tree, out = work / "docs" / lang, work / "out" / lang
+    pages = renderer.all_pages()
+    authored_tree(project / "docs", tree, lang, renderer.home_summary(), {page.url for page in pages})
+    exemplars: dict = {}
+    kept: list[Parts] = []
+    urls: list[tuple[str, str]] = []
+    for page in pages:
+        urls.append((page.url, page.source_path))
+        parts = Parts.of_page(page) if stamp else None
+        if parts is not None and stampable(parts):
+            if parts.key in exemplars:
+                kept.append(parts)
+                continue
+            exemplars[parts.key] = parts  # the first page of each kind and depth: MkDocs builds it
+        _write(tree / page.source_path, markdown_file(page))
+    rendered = time.perf_counter() - started
+    build = build_language(project, tree, out, lang, strict, epoch)
+    build.urls, build.render_seconds = urls, rendered
+    if build.returncode:
+        return build
+    started = time.perf_counter()
+    shells = {key: make_shell((out / p.url / "index.html").read_text(encoding="utf-8"), p) for key, p in exemplars.items()}
+    for parts in kept:
+        _write(out / parts.url / "index.html", shells[parts.key].fill(parts))
+    build.stamped, build.stamp_seconds = len(kept), time.perf_counter() - started
+    build.search_seconds = index_search(out)
+    return build
 
 
-def render_static_files() -> int:
-    """Downloads, maps and data files of the feature modules (pages.render_files), once for all."""
+def static_job() -> int:
+    """Maps, data files and the bibliography of the feature modules (pages.render_files), once."""
     corpus, work, site_url = (_shared[k] for k in ("corpus", "work", "site_url"))
     files = render_files(corpus, site_url)
     for rel, content in files.items():
@@ -190,48 +203,8 @@ def render_static_files() -> int:
     return len(files)
 
 
-def _job(spec: tuple[str, str]):
-    kind, lang = spec
-    if kind == "render":
-        return render_language(lang)
-    if kind == "static":
-        return render_static_files()
-    return build_and_stamp(lang)
-
-
-def build_and_stamp(lang: str) -> LanguageBuild:
-    """MkDocs builds the language's docs tree; then every stamped page is filled in from its shell."""
-    project, work, strict, epoch = (_shared[k] for k in ("project", "work", "strict", "epoch"))
-    tree, out = work / "docs" / lang, work / "out" / lang
-    build = build_language(project, tree, out, lang, strict, epoch)
-    if build.returncode:
-        return build
-    started = time.perf_counter()
-    stamp_tree = work / "stamp" / lang
-    shells: dict = {}
-    count = 0
-    for path in sorted(stamp_tree.rglob("*.md")) if stamp_tree.exists() else []:
-        rel = path.relative_to(stamp_tree).as_posix()
-        parts = read_parts(rel, path.read_text(encoding="utf-8"))
-        if parts.key not in shells:
-            shells[parts.key] = _shell_for(parts.key, tree, out)
-        _write(out / parts.url / "index.html", shells[parts.key].fill(parts))
-        count += 1
-    build.stamped, build.stamp_seconds = count, time.perf_counter() - started
-    return build
-
-
-def _shell_for(key, tree: Path, out: Path) -> Shell:
-    """The shell cut from the exemplar of this kind and depth that MkDocs built."""
-    for path in sorted(tree.rglob("*.md")):
-        rel = path.relative_to(tree).as_posix()
-        text = path.read_text(encoding="utf-8")
-        if '"kind": "' + key[0] + '"' not in text:
-            continue
-        parts = read_parts(rel, text)
-        if stampable(parts) and parts.key == key:
-            return make_shell((out / parts.url / "index.html").read_text(encoding="utf-8"), parts)
-    raise StampError(f"no exemplar of {key} was built")
+def _job(lang: str):
+    return static_job() if lang == "" else language_job(lang)
 
 
 def place_static(static: Path, staging: Path) -> None:
@@ -259,12 +232,7 @@ def place_static(static: Path, staging: Path) -> None:
 
 
 def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: bool = True, stamp: bool = True, log=print) -> list[LanguageBuild]:
-    """Build every language into site_dir; raises RecordsInvalid or RuntimeError, leaving site_dir as it was.
-
-    Records are loaded and checked once, then forked worker processes (one per core) render the
-    languages, build them with MkDocs and stamp the record pages (stamp.py); Pagefind indexes the
-    result, which replaces site_dir in one step.
-    """
+    """Build every language into site_dir; raises RecordsInvalid or RuntimeError, leaving site_dir as it was."""
     project = project.resolve()
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
     site_url = os.environ.get("RID_SITE_URL", "http://127.0.0.1:8000/")
@@ -272,22 +240,19 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
     corpus = load_corpus(project / "data")  # raises RecordsInvalid: nothing written
     epoch = content_epoch(project, corpus)
     work = Path(tempfile.mkdtemp(prefix=".rid-build-", dir=project))
-    jobs = jobs or os.cpu_count() or 2
     try:
         _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch)
         # fork: the workers share the checked records instead of loading them again.
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            done = pool.map(_job, [("static", "")] + [("render", lang) for lang in CODES], chunksize=1)
-            rendered = [r for r in done if isinstance(r, Rendered)]
-            log(f"rid build: {sum(len(r.pages) for r in rendered)} pages rendered ({sum(r.stamped for r in rendered)} to stamp) in {time.perf_counter() - started:.1f} s")
-            # A published address that would disappear stops the build here, before any MkDocs run.
-            refs = [_PageRef(url, r.lang, src) for r in rendered for url, src in r.pages]
-            for rel, content in enforce_permalinks(project, project / "docs", refs, site_url).items():
-                _write(work / "static" / rel, content)
-            builds = pool.map(_job, [("build", lang) for lang in CODES], chunksize=1)
+        with multiprocessing.get_context("fork").Pool(jobs or os.cpu_count() or 2) as pool:
+            done = pool.map(_job, [*CODES, ""], chunksize=1)
+        builds = [b for b in done if isinstance(b, LanguageBuild)]
         failed = [b for b in builds if b.returncode]
         if failed:
             raise RuntimeError("\n".join(f"{b.lang}: mkdocs build failed\n{b.output}" for b in failed))
+        # A published address that disappeared stops the build here, before the site is replaced.
+        refs = [_PageRef(url, b.lang, src) for b in builds for url, src in b.urls]
+        for rel, content in enforce_permalinks(project, project / "docs", refs, site_url).items():
+            _write(work / "static" / rel, content)
         staging = work / "site"
         shutil.move(str(work / "out" / DEFAULT), staging)
         for lang in CODES:
@@ -295,14 +260,17 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
                 shutil.move(str(work / "out" / lang), staging / lang)
         place_static(work / "static", staging)
         write_sitemaps(staging, site_url, epoch)
-        index_search(staging, log)
         # Swap in the finished site in one step; the old one is removed only afterwards.
         old = work / "previous"
         if site_dir.exists():
             shutil.move(str(site_dir), old)
         shutil.move(str(staging), site_dir)
         for b in builds:
-            log(f"rid build: {b.lang} built in {b.seconds:.1f} s, {b.stamped} pages stamped in {b.stamp_seconds:.1f} s")
+            search = "no Pagefind" if b.search_seconds is None else f"search index {b.search_seconds:.1f} s"
+            log(
+                f"rid build: {b.lang}: {len(b.urls)} pages rendered in {b.render_seconds:.1f} s, MkDocs {b.seconds:.1f} s, "
+                f"{b.stamped} pages stamped in {b.stamp_seconds:.1f} s, {search}"
+            )
         log(f"rid build: site ready in {site_dir} after {time.perf_counter() - started:.1f} s")
         return builds
     finally:

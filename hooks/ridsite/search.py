@@ -1,8 +1,8 @@
 """The search page (search/), in every language.
 
 In a site made by `rid build`, Material's search is switched off and the page hosts Pagefind's own
-interface: Pagefind indexes each language separately (by the page's <html lang>) and the reader
-downloads only the index chunks a query needs, so the first search stays small at any scale. In
+interface: Pagefind indexes each language separately (a bundle at each language's root) and the
+reader downloads only the index chunks a query needs, so the first search stays small at any scale. In
 `mkdocs serve` and `mkdocs build`, Material's search box in the header does the job and the page
 says so. Either way the page links to the index pages, which need no script. A feature module
 (see pages.FEATURES).
@@ -16,7 +16,7 @@ from .pages import Page, Renderer
 URL = "search/"
 MODES = ("material", "pagefind")
 SCRIPT = "assets/js/search.js"
-BUNDLE = "pagefind/"  # where `pagefind --site` writes its files, at the site root
+BUNDLE = "pagefind/"  # where `pagefind --site` writes each language's index, at that language's root
 BROWSE = ("documents", "actors", "positions", "proposals", "criteria")
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from html import escape
 
 from .permalinks import neutral_url
 
@@ -42,6 +43,18 @@ class Parts:
     head: str  # the citation metadata block, or ""
     body: str
     description: str = ""
+
+    @classmethod
+    def of_page(cls, page) -> "Parts":
+        """The parts of a pages.Page, exactly as read_parts finds them in its Markdown file."""
+        return cls(
+            url=page.url,
+            kind=page.kind,
+            title=escape(page.title, quote=True),
+            head=page.meta.get("head", ""),
+            body=page.body,
+            description=escape(page.description, quote=True) if page.description else "",
+        )
 
     @property
     def key(self) -> tuple[str, int]:

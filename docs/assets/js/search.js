@@ -1,13 +1,16 @@
 /* The search page of a `rid build` site: Pagefind's interface, on the index of the page's own
-   language (Pagefind picks it from <html lang>). ?q=words runs a search at once, so a result list
-   can be shared as a link; typing keeps the address in step. */
+   language, which sits at that language's root (/pagefind/, /fr/pagefind/ …); its result addresses
+   are relative to that root. ?q=words runs a search at once, so a result list can be shared as a
+   link; typing keeps the address in step. */
 (function () {
   "use strict";
   var box = document.getElementById("rid-search");
   if (!box || typeof PagefindUI === "undefined") return;
+  var bundle = new URL(box.getAttribute("data-rid-bundle"), location.href).pathname;
   var ui = new PagefindUI({
     element: "#rid-search",
-    bundlePath: box.getAttribute("data-rid-bundle"),
+    bundlePath: bundle,
+    baseUrl: bundle.replace(/pagefind\/$/, ""),
     showSubResults: true,
     showImages: false,
     autofocus: true
