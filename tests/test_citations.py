@@ -1,6 +1,7 @@
 """Citations as a reader gets them: the formatted styles, and every download a real parser reads.
 
-The downloads are exactly the files a build publishes (cite.files), parsed with bibtexparser 2
+The downloads are exactly what a cite block carries (the text of its data: links) and the
+bibliography file a build publishes (cite.files), parsed with bibtexparser 2
 (BibTeX), rispy (RIS) and citeproc-py (CSL-JSON); the three must agree with each other and with
 data/bibliography.bib, the single bibliographic source.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from urllib.parse import unquote
 
 import bibtexparser
 import pytest
@@ -38,20 +40,23 @@ def prefix(lang: str) -> str:
     return "" if lang == CODES[0] else f"{lang}/"
 
 
-@pytest.fixture(scope="module")
-def downloads(corpus) -> dict[str, str]:
-    return cite.files(corpus, SITE)
+def saved(download) -> str:
+    """The text a browser saves from a cite block's data: link."""
+    head, _, data = download.href.partition(",")
+    assert head == f"data:{download.media_type};charset=utf-8"
+    return unquote(data)
 
 
 @pytest.fixture(scope="module")
-def references(corpus, downloads):
+def references(corpus):
     """(lang, page URL, Reference, {extension: file text}) for every cite block of the site."""
     out = []
     for lang in CODES:
         site = Site(corpus, lang, SITE)
         for page_url, record_id, ref in cite.citable(site):
-            stem = cite.download_stem(record_id)
-            texts = {ext: downloads[cite.source_file(page_url, f"{stem}.{ext}", lang)] for ext, _ in citations.EXPORTS.values()}
+            block = cite._block(site, page_url, ref, record_id)
+            texts = {d.filename.rsplit(".", 1)[1]: saved(d) for d in block.downloads}
+            assert {d.filename for d in block.downloads} == {f"{cite.download_stem(record_id)}.{ext}" for ext, _ in citations.EXPORTS.values()}
             out.append((lang, page_url, ref, texts))
     return out
 
@@ -65,15 +70,14 @@ def decoded_fields(entry) -> dict[str, str]:
     return {f.key: " ".join(f.value.split()) for f in library.entries[0].fields}
 
 
-def test_every_paragraph_and_position_has_its_three_downloads_in_every_language(corpus, downloads, references):
+def test_every_paragraph_and_position_has_its_three_downloads_in_every_language(corpus, references):
     expected = (len(corpus.paragraphs) + len(corpus.positions)) * len(CODES)
     assert len(references) == expected
-    files = [p for p in downloads if not p.startswith("bibliography/")]
-    assert len(files) == expected * 3
-    # Each language's file sits beside that language's page: x.fr.bib → /fr/…/x.bib.
-    assert "documents/a-70-174/18/a-70-174-18.bib" in downloads
-    assert "documents/a-70-174/18/a-70-174-18.ar.ris" in downloads
-    assert "positions/egy-2020-02-13-platform/egy-2020-02-13-platform.zh.json" in downloads
+    assert all(set(texts) == {"bib", "ris", "json"} for *_, texts in references)
+    # Each language's download carries that language's page.
+    by_page = {(lang, url): texts for lang, url, _, texts in references}
+    assert f"url = {{{SITE}fr/documents/a-70-174/18/}}" in by_page[("fr", "documents/a-70-174/18/")]["bib"]
+    assert f"UR  - {SITE}ar/documents/a-70-174/18/" in by_page[("ar", "documents/a-70-174/18/")]["ris"]
 
 
 def test_every_bibtex_export_parses_and_has_the_required_fields(corpus, references):
@@ -136,7 +140,8 @@ def test_csl_json_renders_with_a_csl_style(references):
     assert seen_types >= {"techreport", "online"}
 
 
-def test_whole_bibliography_lists_every_document(corpus, downloads):
+def test_whole_bibliography_lists_every_document(corpus):
+    downloads = cite.files(corpus, SITE)
     for lang in CODES:
         text = downloads[cite.source_file(cite.BIBLIOGRAPHY_URL, cite.BIBLIOGRAPHY_FILE, lang)]
         library = bibtexparser.parse_string(text)
@@ -243,9 +248,10 @@ def test_our_words_in_a_bibtex_note_cannot_break_the_entry(data_copy):
     assert "\\&" in note and "\\%" in note and "\\{x\\}" in note
 
 
-def test_downloads_are_ordinary_text_files(downloads):
+def test_downloads_are_ordinary_text_files(references):
     by_ext = defaultdict(int)
-    for path, text in downloads.items():
-        by_ext[path.rsplit(".", 1)[1]] += 1
-        assert text.endswith("\n") and "\r" not in text
+    for *_, texts in references:
+        for ext, text in texts.items():
+            by_ext[ext] += 1
+            assert text.endswith("\n") and "\r" not in text
     assert set(by_ext) == {"bib", "ris", "json"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from urllib.parse import unquote
 
 import bibtexparser
 import extruct
@@ -65,13 +66,15 @@ def test_cite_block_on_every_paragraph_and_position_page_in_every_language(built
                 assert block.xpath(f'.//h3[@id="cite-{style}"]')[0].text_content() == name
                 (button,) = block.xpath(f'.//button[@data-rid-copy="cite-text-{style}"]')
                 assert button.get("hidden") is not None  # shown by cite.js; without it, plain text
-            # The downloads are links to files beside the page, built from the same reference.
+            # The downloads are the files themselves (data: links with a file name), built from
+            # the same reference.
             links = {a.get("data-rid-format"): a for a in block.xpath(".//a[@download]")}
             assert set(links) == {"bibtex", "ris", "csl-json"}
             for fmt, a in links.items():
-                target = path.parent / a.get("href")
-                assert target.is_file(), (lang, page_url, a.get("href"))
-                assert ref.url in target.read_text(encoding="utf-8")
+                assert a.get("download").endswith({"bibtex": ".bib", "ris": ".ris", "csl-json": ".json"}[fmt])
+                head, _, data = a.get("href").partition(",")
+                assert head == f"data:{a.get('type')};charset=utf-8", (lang, page_url)
+                assert ref.url in unquote(data)
             (script,) = block.xpath(".//script")
             assert (path.parent / script.get("src")).resolve() == (site / "assets" / "js" / "cite.js").resolve()
             checked += 1
@@ -107,12 +110,19 @@ def test_cite_blocks_stay_out_of_the_search_index(built):
 
 def test_downloads_served_in_each_language_carry_that_languages_page(built):
     _, site, _ = built
-    en = (site / "documents/a-70-174/18/a-70-174-18.bib").read_text(encoding="utf-8")
-    fr = (site / "fr/documents/a-70-174/18/a-70-174-18.bib").read_text(encoding="utf-8")
+
+    def saved(lang: str, fmt: str) -> str:
+        (a,) = tree(page_path(site, lang, "documents/a-70-174/18/")).xpath(f'//a[@download][@data-rid-format="{fmt}"]')
+        assert a.get("download") == "a-70-174-18." + {"bibtex": "bib", "ris": "ris"}[fmt]
+        return unquote(a.get("href").partition(",")[2])
+
+    en, fr = saved("en", "bibtex"), saved("fr", "bibtex")
     assert f"url = {{{SITE_URL}documents/a-70-174/18/}}" in en and "note = {para 18}" in en
     assert f"url = {{{SITE_URL}fr/documents/a-70-174/18/}}" in fr and "note = {par. 18}" in fr
-    (ris,) = [line for line in (site / "ar/documents/a-70-174/18/a-70-174-18.ris").read_text(encoding="utf-8").splitlines() if line.startswith("UR  - ")]
+    (ris,) = [line for line in saved("ar", "ris").splitlines() if line.startswith("UR  - ")]
     assert ris == f"UR  - {SITE_URL}ar/documents/a-70-174/18/"
+    # No file per reference: at the scale of the UN record, a third of a million of them.
+    assert not list(site.glob("documents/a-70-174/18/*.bib"))
 
 
 def test_bibliography_page_lists_every_document_with_the_whole_bib(built, site_corpus):
@@ -219,11 +229,12 @@ HOSTILE = '</script><script>alert(1)</script> "quoted" <b>bold</b> & more'
 
 
 def test_head_metadata_is_escaped_and_the_json_ld_cannot_end_its_script():
-    """overrides/main.html with record text meant to break out of the attribute and the script."""
+    """metadata.head_html, written by overrides/main.html, with record text meant to break out of
+    the attribute and the script."""
     source = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": source, "base.html": "<head>{% block extrahead %}{% endblock %}</head>"}))
     data = {"@type": "CreativeWork", "name": HOSTILE}
-    head = {"highwire": [["citation_title", HOSTILE]], "dublin_core": [["DC.title", HOSTILE]], "json_ld": metadata.script_json(data)}
+    head = metadata.head_html([("citation_title", HOSTILE)], [("DC.title", HOSTILE)], metadata.script_json(data))
     out = env.get_template("main.html").render(page={"meta": {"rid": {"head": head}}})
     assert "<script>alert(1)" not in out and "<b>bold" not in out
     assert out.count("</script>") == 1  # only the JSON-LD's own end tag

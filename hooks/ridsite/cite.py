@@ -2,8 +2,11 @@
 
 * a cite block on every paragraph and position page (``paragraph_block``, ``position_block``,
   rendered by templates/_cite.html),
-* downloads of each of those references as BibTeX, RIS and CSL-JSON, and of the whole
-  bibliography as BibTeX, written next to the generated pages (``files``),
+* downloads of each of those references as BibTeX, RIS and CSL-JSON, carried by the page itself
+  (data: links with a file name: a click saves a-70-174-18.bib, with or without JavaScript), and
+  of the whole bibliography as BibTeX, a file per language (``files``). Carried, not written: at
+  the scale of the UN record three files per paragraph and position in six languages would be a
+  third of a million files to write and publish,
 * a bibliography page listing every document (``pages``),
 * citation metadata for the <head> of document, paragraph and position pages (``annotate``).
 
@@ -13,6 +16,7 @@ The references come from citations.py; this module only chooses the words and th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from . import citations, metadata, slugs
 from .citations import Citation, Reference
@@ -105,8 +109,14 @@ def _language_prefix(lang: str) -> str:
 class Download:
     format: str  # "bibtex", "ris", "csl-json"
     name: str  # shown: "BibTeX"
-    href: str  # relative to the page
+    href: str  # a data: URL holding the file
     media_type: str
+    filename: str  # what the browser saves it as: a-70-174-18.bib
+
+
+def data_url(media_type: str, text: str) -> str:
+    """The file as a link that needs no file on the server (every character but [A-Za-z0-9_.~-] encoded)."""
+    return f"data:{media_type};charset=utf-8,{quote(text, safe='')}"
 
 
 @dataclass
@@ -122,7 +132,8 @@ class Block:
 def _block(site, page_url: str, ref: Reference, record_id: str) -> Block:
     stem = download_stem(record_id)
     downloads = [
-        Download(fmt, FORMAT_NAMES[fmt], f"{stem}.{ext}", MEDIA_TYPES[fmt]) for fmt, (ext, _) in citations.EXPORTS.items()
+        Download(fmt, FORMAT_NAMES[fmt], data_url(MEDIA_TYPES[fmt], write([ref])), MEDIA_TYPES[fmt], f"{stem}.{ext}")
+        for fmt, (ext, write) in citations.EXPORTS.items()
     ]
     prefix = _language_prefix(site.lang)
     return Block(
@@ -172,23 +183,10 @@ def pages(renderer) -> list:
 
 
 def files(corpus, site_url: str = "") -> dict[str, str]:
-    """Every download, in every language: docs-relative source path → content.
-
-    Each language has its own files (x.fr.bib → fr/…/x.bib): the page URL inside differs, and a
-    page links its downloads relatively. The whole bibliography is the same text in each.
-    """
-    from .pages import Site  # pages imports feature modules lazily; this one needs its Site
-
+    """The whole bibliography as BibTeX, beside the bibliography page of every language
+    (docs-relative source path → content; the same text in each)."""
     whole = citations.bibtex_of_entries({doc["bibtex"]: corpus.bibliography[doc["bibtex"]] for doc in corpus.documents.values()})
-    out: dict[str, str] = {}
-    for lang in CODES:
-        site = Site(corpus, lang, site_url)
-        for page_url, record_id, ref in citable(site):
-            stem = download_stem(record_id)
-            for ext, write in citations.EXPORTS.values():
-                out[source_file(page_url, f"{stem}.{ext}", lang)] = write([ref])
-        out[source_file(BIBLIOGRAPHY_URL, BIBLIOGRAPHY_FILE, lang)] = whole
-    return out
+    return {source_file(BIBLIOGRAPHY_URL, BIBLIOGRAPHY_FILE, lang): whole for lang in CODES}
 
 
 def annotate(renderer, pages: list) -> None:

@@ -38,8 +38,13 @@ def test_without_javascript_the_citation_is_plain_text_and_the_downloads_are_lin
     page.goto(page_url("en", PARAGRAPH))
     assert page.locator("#cite-text-oscola").is_visible()
     assert page.locator('button[data-rid-copy]').first.is_hidden()
-    for fmt in ("bibtex", "ris", "csl-json"):
+    for fmt, ext in (("bibtex", "bib"), ("ris", "ris"), ("csl-json", "json")):
         link = page.locator(f'#cite a[data-rid-format="{fmt}"]')
         assert link.is_visible()
-        response = page.request.get(page.url + link.get_attribute("href"))
-        assert response.ok and "documents/a-70-174/18/" in response.text()
+        # A click saves the file under its own name, with no request to any server.
+        with page.expect_download() as saving:
+            link.click()
+        download = saving.value
+        assert download.suggested_filename == f"a-70-174-18.{ext}"
+        with open(download.path(), encoding="utf-8") as saved:
+            assert "documents/a-70-174/18/" in saved.read()
