@@ -21,9 +21,10 @@ MAP = Resolver.DEFAULT_MAPPING_TAG
 _ANY = tuple(Resolver.yaml_implicit_resolvers.get(None, ()))
 _IMPLICIT = {first: tuple(pairs) + _ANY for first, pairs in Resolver.yaml_implicit_resolvers.items() if first is not None}
 
-# Field names and ids repeat in every file: their tags are remembered (short values only, so
-# that the cache stays small whatever the texts are).
+# Field names and ids repeat in every file: their tags are remembered (short values only, and
+# only so many, so that the cache stays small whatever the files hold).
 _CACHE_MAX_LENGTH = 40
+_CACHE_MAX_SIZE = 200_000
 _plain_tags: dict[str, str] = {}
 
 
@@ -37,7 +38,7 @@ def plain_tag(value: str) -> str:
         if regexp.match(value):
             tag = candidate
             break
-    if len(value) <= _CACHE_MAX_LENGTH:
+    if len(value) <= _CACHE_MAX_LENGTH and len(_plain_tags) < _CACHE_MAX_SIZE:
         _plain_tags[value] = tag
     return tag
 
