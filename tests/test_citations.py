@@ -255,3 +255,18 @@ def test_downloads_are_ordinary_text_files(references):
             by_ext[ext] += 1
             assert text.endswith("\n") and "\r" not in text
     assert set(by_ext) == {"bib", "ris", "json"}
+
+
+def test_the_bibliography_is_paged_and_every_page_offers_the_whole_file(corpus, monkeypatch):
+    from ridsite import pages as pages_module
+    from ridsite.pages import Renderer
+    from ridsite import slugs
+
+    monkeypatch.setattr(pages_module, "PAGE_SIZE", 3)
+    shown = cite.pages(Renderer(corpus, "fr", SITE))
+    assert [p.url for p in shown] == ["bibliography/", "bibliography/page/2/", "bibliography/page/3/", "bibliography/page/4/"]
+    listed = [doc_id for p in shown for doc_id in re.findall(r'<section class="rid-bibliography__entry" id="([^"]+)"', p.body)]
+    assert sorted(listed) == sorted(corpus.documents)  # each document on exactly one page
+    for p in shown:
+        assert f'href="{slugs.relative(p.url, "bibliography/rid-bibliography.bib")}" download' in p.body
+        assert 'class="rid-pages"' in p.body

@@ -170,15 +170,20 @@ def citable(site):
 
 
 def pages(renderer) -> list:
-    """The bibliography page: every document with its reference in both styles."""
+    """The bibliography: every document with its reference in both styles, PAGE_SIZE a page."""
+    from .pages import PAGE_SIZE, paginate
+
     site = renderer.site
     docs = sorted(site.c.documents.values(), key=lambda d: (d["date"], d["id"]))
-    entries = [(doc, formatted(site, document_reference(site, doc["id"]))) for doc in docs]
+    title = site.t("section.bibliography")
     return [
         renderer.page(
-            "bibliography.html", BIBLIOGRAPHY_URL, "bibliography-index", title=site.t("section.bibliography"),
-            entries=entries, bib_file=BIBLIOGRAPHY_FILE,
+            "bibliography.html", pager["url"], "bibliography-index",
+            title=title if pager["number"] == 1 else f"{title} ({pager['number']}/{pager['count']})",
+            entries=[(doc, formatted(site, document_reference(site, doc["id"]))) for doc in chunk],
+            bib_file=BIBLIOGRAPHY_URL + BIBLIOGRAPHY_FILE, pager=pager, total=len(docs),
         )
+        for chunk, pager in paginate(BIBLIOGRAPHY_URL, docs, PAGE_SIZE)
     ]
 
 
