@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 
 from ridsite.build import generate
-from ridsite.languages import DEFAULT, LANGUAGES
+from ridsite.languages import CODES, DEFAULT, LANGUAGES
 from ridsite.output import generated_folders
 from ridsite.pages import Renderer
 from ridsite.problems import RecordsInvalid
@@ -60,7 +60,9 @@ def on_config(config):
             config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
         return config
     try:
-        result = generate(_data_dir(config), Path(config.docs_dir), site_url=config.site_url or "", search=_search_mode(config))
+        only = os.environ.get("RID_ONLY_LANGUAGE")  # the one-language preview (README)
+        languages = (only,) if only in CODES else CODES
+        result = generate(_data_dir(config), Path(config.docs_dir), site_url=config.site_url or "", search=_search_mode(config), languages=languages)
     except RecordsInvalid as exc:
         # Raised before MkDocs cleans or writes site_dir: a bad record leaves no half-built site.
         raise PluginError("\n" + str(exc)) from None

@@ -77,7 +77,7 @@ def test_every_link_and_anchor_in_generated_content_resolves(built, corpus):
         path = page_file(site, page.lang, page.url)
         base = "http://site/" + path.relative_to(site).as_posix()
         for href in Links_of(path, cache).hrefs:
-            if href.startswith(("http://", "https://", "mailto:")) or href.startswith("#__"):
+            if href.startswith(("http://", "https://", "mailto:", "data:")) or href.startswith("#__"):
                 continue
             target = urlparse(urljoin(base, href))
             rel = unquote(target.path).lstrip("/")

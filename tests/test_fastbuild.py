@@ -106,3 +106,15 @@ def test_the_published_sitemap_lists_every_page_in_every_language(rid_built):
         assert not (site / lang / "sitemap.xml").exists()  # no one-language sitemap with wrong addresses
     whole = "".join((site / part).read_text(encoding="utf-8") for part in re.findall(r"<loc>http://127\.0\.0\.1:8000/([^<]+)</loc>", index))
     assert '<xhtml:link rel="alternate" hreflang="ar" href="http://127.0.0.1:8000/ar/actors/egy/"/>' in whole
+
+
+def test_a_partial_build_of_one_language(tmp_path):
+    """`rid build -l fr`: the French pages only (to preview, or to measure one language's cost)."""
+    project = copy_project(tmp_path)
+    result = run_rid_build(project, project / "site", "-l", "fr", "--jobs", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    assert (site / "fr/documents/a-70-174/18/index.html").is_file()
+    assert (site / "fr/pagefind/pagefind-entry.json").is_file()
+    assert not (site / "documents").exists() and not (site / "es").exists()
+    assert "rid build: fr:" in result.stdout and "rid build: en:" not in result.stdout

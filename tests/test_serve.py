@@ -52,6 +52,10 @@ def test_one_rebuild_per_data_edit(tmp_path):
         assert builds() == 2, log.read_text()
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/positions/ind-2020-02-13-standing-oewg/", timeout=30).read().decode()
         assert "India wants a standing and permanent" in page
+        # The preview renders its own language only: a sixth of the work after each edit.
+        generated = project / "docs" / "positions"
+        assert (generated / "ind-2020-02-13-standing-oewg.md").exists()
+        assert not list(generated.glob("*.fr.md"))
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .corpus import Corpus
+from .languages import CODES
 from .load import load_corpus
 from .output import sync_generated
 from .permalinks import enforce as enforce_permalinks
@@ -20,14 +21,19 @@ class BuildResult:
     removed: int
 
 
-def generate(data_dir: Path, docs_dir: Path, site_url: str = "", search: str = "material") -> BuildResult:
-    """Raises RecordsInvalid (with every problem) before writing anything if a record is bad."""
+def generate(data_dir: Path, docs_dir: Path, site_url: str = "", search: str = "material", languages=CODES) -> BuildResult:
+    """Raises RecordsInvalid (with every problem) before writing anything if a record is bad.
+
+    `languages`: all six, or the one of a preview (RID_ONLY_LANGUAGE=fr mkdocs serve), which then
+    renders a sixth of the pages."""
     corpus = load_corpus(data_dir)
-    pages = render_all(corpus, site_url=site_url, search=search)
+    pages = render_all(corpus, languages=languages, site_url=site_url, search=search)
     files = {page.source_path: markdown_file(page) for page in pages}
     files.update(render_files(corpus, site_url))  # JSON, CSV, SVG … of feature modules
     # A URL in permalinks.txt that is gone without a redirect raises here, before any write;
     # otherwise this adds a redirect page at each moved address (the project is data/'s parent).
-    files.update(enforce_permalinks(data_dir.parent, docs_dir, pages, site_url))
+    # Every language has the same pages, so a preview's pages stand for all six.
+    every = pages if tuple(languages) == CODES else [replace(p, lang=lang) for p in pages for lang in CODES]
+    files.update(enforce_permalinks(data_dir.parent, docs_dir, every, site_url))
     written, removed = sync_generated(docs_dir, files)
     return BuildResult(corpus, pages, written, removed)

@@ -207,7 +207,7 @@ def _job(lang: str):
     return static_job() if lang == "" else language_job(lang)
 
 
-def place_static(static: Path, staging: Path) -> None:
+def place_static(static: Path, staging: Path, languages=CODES) -> None:
     """x.fr.bib → fr/…/x.bib; a file without a language suffix goes to every language that has no
     file of its own there, as mkdocs-static-i18n's language builds would have copied it."""
     targets: dict[Path, Path] = {}
@@ -217,9 +217,9 @@ def place_static(static: Path, staging: Path) -> None:
         rel = path.relative_to(static).as_posix()
         lang = language_of(rel)
         if lang is None:
-            for other in CODES:
+            for other in languages:
                 targets[(staging if other == DEFAULT else staging / other) / rel] = path
-        else:
+        elif lang in languages:
             folder, _, name = rel.rpartition("/")
             stem, _lang, ext = name.rsplit(".", 2)
             root = staging if lang == DEFAULT else staging / lang
@@ -231,8 +231,12 @@ def place_static(static: Path, staging: Path) -> None:
         _link(path, target)
 
 
-def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: bool = True, stamp: bool = True, log=print) -> list[LanguageBuild]:
-    """Build every language into site_dir; raises RecordsInvalid or RuntimeError, leaving site_dir as it was."""
+def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: bool = True, stamp: bool = True, languages=CODES, log=print) -> list[LanguageBuild]:
+    """Build the languages into site_dir; raises RecordsInvalid or RuntimeError, leaving site_dir as it was.
+
+    `languages` other than all six makes a partial site (to preview, or to measure what each
+    language costs); the published site has all six."""
+    languages = tuple(code for code in CODES if code in languages)
     project = project.resolve()
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
     site_url = os.environ.get("RID_SITE_URL", "http://127.0.0.1:8000/")
@@ -244,21 +248,24 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
         _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch)
         # fork: the workers share the checked records instead of loading them again.
         with multiprocessing.get_context("fork").Pool(jobs or os.cpu_count() or 2) as pool:
-            done = pool.map(_job, [*CODES, ""], chunksize=1)
+            done = pool.map(_job, [*languages, ""], chunksize=1)
         builds = [b for b in done if isinstance(b, LanguageBuild)]
         failed = [b for b in builds if b.returncode]
         if failed:
             raise RuntimeError("\n".join(f"{b.lang}: mkdocs build failed\n{b.output}" for b in failed))
         # A published address that disappeared stops the build here, before the site is replaced.
-        refs = [_PageRef(url, b.lang, src) for b in builds for url, src in b.urls]
+        # (Every language has the same pages: a partial build's stand for all six.)
+        refs = [_PageRef(url, lang, src) for b in builds for url, src in b.urls for lang in (CODES if len(builds) < len(CODES) else (b.lang,))]
         for rel, content in enforce_permalinks(project, project / "docs", refs, site_url).items():
             _write(work / "static" / rel, content)
         staging = work / "site"
-        shutil.move(str(work / "out" / DEFAULT), staging)
-        for lang in CODES:
+        if DEFAULT in languages:
+            shutil.move(str(work / "out" / DEFAULT), staging)
+        staging.mkdir(exist_ok=True)
+        for lang in languages:
             if lang != DEFAULT:
                 shutil.move(str(work / "out" / lang), staging / lang)
-        place_static(work / "static", staging)
+        place_static(work / "static", staging, languages)
         write_sitemaps(staging, site_url, epoch)
         # Swap in the finished site in one step; the old one is removed only afterwards.
         old = work / "previous"
