@@ -197,3 +197,57 @@ def test_timeline_is_mirrored_in_arabic(corpus):
     x_en = [float(r.get("x")) for r in en.iter(f"{{{svg.NS}}}rect")]
     x_ar = [float(r.get("x")) for r in ar.iter(f"{{{svg.NS}}}rect")]
     assert x_en[0] < timeline.WIDTH / 2 < x_ar[0]  # the first document (2010) is on the reading side
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_long_timeline_is_split_into_pages_that_link_to_each_other_and_hold_every_item_once(corpus, monkeypatch, lang):
+    """Beyond timeline.PAGE_SIZE items, compare/timeline/ is the first of pages by date: each
+    item on exactly one page (in its chart and its table), every page linked from every other,
+    and each year linked to the page and row of its first item."""
+    monkeypatch.setattr(timeline, "PAGE_SIZE", 7)
+    items = timeline.items(corpus)
+    pages = timeline.pages(Renderer(corpus, lang))
+    urls = [p.url for p in pages]
+    assert urls == ["compare/timeline/"] + [f"compare/timeline/page/{n}/" for n in range(2, -(-len(items) // 7) + 1)]
+    assert len(pages) > 2
+    on_pages = {}
+    for page in pages:
+        table = page.body.split('id="timeline-data"', 1)[1].split("</table>", 1)[0]
+        linked = re.findall(r'<td><a href="([^"]+)"><bdi>', table)
+        on_pages[page.url] = linked
+        # The chart draws the page's items, one row each, on an axis from its first item's year
+        # (from 2010 on the first page).
+        chart = ET.fromstring(inline_svgs(page.body)[0])
+        assert len([g for g in chart.iter(f"{{{svg.NS}}}g") if "rid-timeline__item" in (g.get("class") or "")]) == len(linked)
+        axis = [int(t.text) for t in chart.iter(f"{{{svg.NS}}}text") if re.fullmatch(r"\d{4}", t.text or "")]
+        first_item = re.search(r'<time datetime="(\d{4})', table).group(1)
+        assert min(axis) == (2010 if page is pages[0] else int(first_item)), page.url
+        # The pager links to every other page.
+        pager = page.body.split('<nav class="rid-pages"', 1)[1].split("</nav>", 1)[0]
+        hrefs = re.findall(r'href="([^"]+)"', pager)
+        assert {absolute(page.url, h) for h in hrefs} >= set(urls) - {page.url}
+    # Each item exactly once, in date order across the pages.
+    listed = [absolute(url, href) for url in urls for href in on_pages[url]]
+    assert listed == [item.url for item in items]
+    # Each year leads to the page and row of its first item.
+    years = pages[-1].body.split('<nav class="rid-timeline-years"', 1)[1].split("</nav>", 1)[0]
+    links = dict((y, h) for h, y in re.findall(r'<a href="([^"]+)">(\d{4})</a>', years))
+    assert set(links) == {i.date[:4] for i in items}
+    for year, href in links.items():
+        target, _, anchor = absolute(pages[-1].url, href).partition("#")
+        (page,) = [p for p in pages if p.url == target]
+        row = page.body.split(f'<tr id="{anchor}">', 1)[1].split("</tr>", 1)[0]
+        first = next(i for i in items if i.date[:4] == year)
+        assert f'datetime="{first.date}"' in row and first.url in absolute(page.url, re.search(r'href="([^"]+)"', row).group(1))
+
+
+def absolute(page_url: str, href: str) -> str:
+    """A page's relative link as a URL from the language root (compare/timeline/page/2/ …)."""
+    from posixpath import normpath
+
+    if href.startswith("#"):
+        return page_url + href
+    path, _, fragment = href.partition("#")
+    url = normpath(page_url + path) + ("/" if path.endswith("/") or path == "" else "")
+    url = "" if url in ("./", "/") else url
+    return url + (f"#{fragment}" if fragment else "")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 import sys
 from collections import Counter
 from html.parser import HTMLParser
@@ -19,7 +21,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from ridsite import charts, compare, matrix, sidebyside
+from ridsite import charts, compare, matrix, sidebyside, timeline
+from ridsite import pages as pages_module
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
 from ridsite.pages import Renderer
@@ -390,38 +393,165 @@ def test_comparison_pages_stay_light_at_ten_times_the_record(synthetic_corpus, l
                 assert all(len(cell["hrefs"]) <= 1 for cell in row["cells"]), (page.url, row["id"])
 
 
+@pytest.mark.parametrize("lang", ["en", "ru", "ar"])
+def test_side_by_side_timeline_and_criterion_pages_stay_light_at_ten_times_the_record(synthetic_corpus, lang):
+    """compare/ holds the actors (rows) × the criteria; the timeline is split into pages of
+    timeline.PAGE_SIZE items; a criterion's page quotes a bounded share of positions per stance and
+    lists a few proposals per stance. Before, at a hundred times the record, compare/ was 1.9 MB
+    (2.3 in Russian), the timeline 2.7 MB (3.8) and a criterion's page 0.5 MB (0.6)."""
+    c = synthetic_corpus
+    renderer = Renderer(c, lang)
+    side = sidebyside.pages(renderer)
+    lines = timeline.pages(renderer)
+    criteria = [page for crit in c.criteria for page in renderer.criterion(crit)]
+    for page in [*side, *lines, *criteria]:
+        assert len(page.body.encode()) < 250_000, (page.url, len(page.body.encode()))
+    # compare/ still offers every actor, and no proposal (the search and the paged pages do).
+    (body,) = [p.body for p in side]
+    with_positions = {a for p in c.positions.values() for a in p["actors"]}
+    assert len(re.findall(r'<option value="a:', body)) == len(with_positions) >= 190
+    assert '<option value="p:' not in body and 'data-rid-subject="p:' not in body
+    # Each timeline item on one page.
+    items = timeline.items(c)
+    assert len(lines) == -(-len(items) // timeline.PAGE_SIZE) > 1
+    assert sum(p.body.count('<tr><td><time') + p.body.count('"><td><time') for p in lines) == len(items)
+    # A stance's proposals beyond the first few: a link to the scorecard.
+    lists = [ul for p in criteria if p.kind == "criterion" for ul in re.findall(r"<h3>[^<]*</h3>\s*<ul>(.*?)</ul>", p.body, re.S)]
+    assert lists and all(ul.count("<li>") <= pages_module.PROPOSALS_INLINE for ul in lists)
+    assert any('href="../../compare/scorecard/"' in p.body for p in criteria)
+
+
+def test_side_by_side_files_stay_few_and_small_at_ten_times_the_record(synthetic_corpus):
+    """The script fetches compare.json (labels and criteria), the file of each chosen actor or
+    proposal, and the proposals' titles only to search them: no file holds the whole record, and
+    their number grows with the actors and a twenty-fifth of the proposals."""
+    c = synthetic_corpus
+    files = sidebyside.files(c)
+    with_positions = {a for p in c.positions.values() for a in p["actors"]}
+    assert len(files) == len(CODES) * (len(with_positions) + sidebyside.buckets(c) + 2)
+    assert sidebyside.buckets(c) == -(-len(c.proposals) // sidebyside.PROPOSALS_PER_FILE)
+    for path, text in files.items():
+        size = len(text.encode())
+        if "/compare." in path:
+            assert size < 5_000, path
+        else:
+            assert size < 120_000, (path, size)
+
+
 # -- the side-by-side page ------------------------------------------------------------------------
 
-def test_compare_data_holds_every_subject_with_its_stances_and_quotes(corpus):
-    data = sidebyside.compare_data(corpus, "fr")
+def side_files(corpus, lang: str) -> dict[str, object]:
+    """The side-by-side page's files in one language, by path relative to compare/ (as its script
+    asks for them), parsed."""
+    suffix = "" if lang == CODES[0] else f".{lang}"
+    out = {}
+    for path, text in sidebyside.files(corpus).items():
+        rel = path.removeprefix("compare/")
+        if suffix and not rel.endswith(f"{suffix}.json"):
+            continue
+        if not suffix and re.search(r"\.(" + "|".join(CODES[1:]) + r")\.json$", rel):
+            continue
+        out[rel.replace(f"{suffix}.json", ".json") if suffix else rel] = json.loads(text)
+    return out
+
+
+def test_side_by_side_files_hold_each_subject_once_with_its_stances_and_quotes(corpus):
+    files = side_files(corpus, "fr")
+    index = files["compare.json"]
+    assert index["labels"]["criterion"] == "Critère" and index["lang"] == "fr"
+    assert [c["id"] for c in index["criteria"]] == [c["id"] for c in corpus.criteria]
+    # An actor: its own file, named by its id.
     with_positions = {a for p in corpus.positions.values() for a in p["actors"]}
-    assert set(data["subjects"]) == {f"a:{a}" for a in with_positions} | {f"p:{p}" for p in corpus.proposals}
-    india = data["subjects"]["a:ind"]
-    assert india["name"] == "Inde"
-    stances = {e["stance"] for e in india["criteria"]["regular"]}
-    assert stances == {p["stances"]["regular"] for p in corpus.positions_of("ind")}
-    for entry in india["criteria"]["regular"]:
-        for record in entry["records"]:
-            assert data["records"][record]["quote"] == corpus.positions[record]["quote"]
-    assert data["labels"]["criterion"] == "Critère"
+    assert {f[len("side/a/"):-len(".json")] for f in files if f.startswith("side/a/")} == with_positions
+    india = files["side/a/ind.json"]
+    assert india["name"] == "Inde" and india["kind"] == "actor"
+    for crit in corpus.criteria:
+        stances = {e["stance"] for e in india["criteria"][crit["id"]]}
+        assert stances == {p["stances"][crit["id"]] for p in corpus.positions_of("ind")}
+    cited = {r for entries in india["criteria"].values() for e in entries for r in e["records"]}
+    assert cited == set(india["records"]) == {p["id"] for p in corpus.positions_of("ind")}
+    for record, ev in india["records"].items():
+        assert ev["quote"] == corpus.positions[record]["quote"]
+    # Proposals: in index["buckets"] files, every one of them present (the script may ask for
+    # any), each proposal in exactly the one that bucket() names.
+    shared = {f: data for f, data in files.items() if f.startswith("side/p/")}
+    assert set(shared) == {f"side/p/{n}.json" for n in range(index["buckets"])}
+    placed = [pid for data in shared.values() for pid in data]
+    assert sorted(placed) == sorted(corpus.proposals)
+    for pid in corpus.proposals:
+        proposal = shared[f"side/p/{sidebyside.bucket(pid, index['buckets'])}.json"][pid]
+        assert {c: e[0]["stance"] for c, e in proposal["criteria"].items()} == corpus.proposals[pid]["stances"]
+        assert [ev["quote"] for ev in proposal["records"].values()] == [corpus.proposals[pid]["quote"]]
+    # The titles the form's search looks through: every proposal once, by date.
+    titles = files[index["proposals"]]["proposals"]
+    assert [t[0] for t in titles] == compare.proposals_by_date(corpus)
+
+
+def test_the_script_finds_a_proposal_in_the_file_the_build_put_it_in():
+    """compare.js computes a proposal's file as sidebyside.bucket does (run in Node)."""
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("Node.js is not installed")
+    script = (ROOT / "docs/assets/js/compare.js").read_text(encoding="utf-8")
+    function = re.search(r"  function bucket\(id, count\) \{.*?\n  \}\n", script, re.S).group(0)
+    ids = ["egypt-platform", "continue-oewg", "a", "poa-2020-10-08-x9", "zz-999-" * 5 + "end", "fr"]
+    counts = [1, 2, 3, 7, 25, 40, 1000]
+    program = function + f"process.stdout.write(JSON.stringify({json.dumps(ids)}.map(id => {json.dumps(counts)}.map(n => bucket(id, n)))));"
+    out = subprocess.run([node, "-e", program], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert json.loads(out) == [[sidebyside.bucket(i, n) for n in counts] for i in ids]
+
+
+def overview_table(html: str):
+    """The compare/ page's table of every actor as a reader gets it: the key (criterion link →
+    number → stance name) and, per actor, each cell's link and the numbers in it."""
+    key_html = html.split('<dl class="rid-side__key" id="rid-all-key">', 1)[1].split("</dl>", 1)[0]
+    key = {}
+    for href, items in re.findall(r'<dt><a href="([^"]+)">[^<]*</a></dt>\s*<dd><ul>(.*?)</ul></dd>', key_html, re.S):
+        key[href] = {int(n): label for n, label in re.findall(r'<li><span class="c[0-9n]">(\d+)</span> ([^<]+)</li>', items)}
+    table = html.split('id="rid-all"', 1)[1].split("</table>", 1)[0]
+    columns = re.findall(r'<th scope="col"><a href="([^"]+)">', table.split("</thead>", 1)[0])
+    rows = {}
+    for actor, row in re.findall(r'<tr data-rid-subject="a:([^"]+)">(.*?)</tr>', table, re.S):
+        cells = re.findall(r'<td><a href="([^"]+)">(.*?)</a></td>', row)
+        rows[actor] = [(href, [int(n) for n in re.findall(r'<span class="c[0-9n]">(\d+)</span>', inner)]) for href, inner in cells]
+    return key, columns, rows
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ar"])
-def test_compare_page_is_complete_without_javascript_and_its_data_file_is_beside_it(built, site_corpus, lang):
+def test_compare_page_offers_every_actor_and_leads_to_every_proposal_without_javascript(built, site_corpus, lang):
     _, site, _ = built
     path = page_file(site, lang, "compare/")
     html = path.read_text(encoding="utf-8")
-    # The tool needs the script: hidden until it runs. The full table does not.
+    # The tool needs the script: hidden until it runs. The table does not.
     assert re.search(r'<section class="rid-side__tool" id="side-by-side" data-rid-compare="compare.json" [^>]* hidden>', html)
     with_positions = {a for p in site_corpus.positions.values() for a in p["actors"]}
-    for actor in with_positions:
-        assert html.count(f'<tr data-rid-subject="a:{actor}">') == 1
-    for pid in site_corpus.proposals:
-        assert html.count(f'<tr data-rid-subject="p:{pid}">') == 1
-    # compare.json next to the page is the page's language (mkdocs-static-i18n's suffix layout).
-    data = json.loads((path.parent / "compare.json").read_text(encoding="utf-8"))
-    assert data["lang"] == lang
-    assert data == json.loads(sidebyside.files(site_corpus, "http://127.0.0.1:8000/")[sidebyside.data_file(lang)])
+    # The form offers every actor (the script copies the first menu into the others).
+    assert sorted(re.findall(r'<option value="a:([^"]+)">', html)) == sorted(with_positions)
+    # The table: a row per actor, whose numbers, read with the key above it, are the stances of
+    # the actor's positions; each cell leads to the actor's row in that criterion's matrix.
+    key, columns, rows = overview_table(html)
+    assert columns == list(key) == [f"{c['id']}/" for c in site_corpus.criteria]
+    assert set(rows) == with_positions
+    for actor, cells in rows.items():
+        assert len(cells) == len(site_corpus.criteria)
+        for crit, (href, numbers) in zip(site_corpus.criteria, cells):
+            shown = [key[f"{crit['id']}/"][n] for n in numbers]
+            stances = {p["stances"][crit["id"]] for p in site_corpus.positions_of(actor)}
+            assert sorted(shown) == sorted(site_corpus.stance(crit["id"], st)["label"][lang] for st in stances), (actor, crit["id"])
+            target, fragment = resolve(site, path, href)
+            assert target == page_file(site, lang, compare.criterion_url(crit["id"])) and fragment == f"actor-{actor}"
+            assert f'id="actor-{actor}"' in target.read_text(encoding="utf-8")
+    # The proposals: through the paged scorecard and table of proposals, not listed here.
+    assert 'data-rid-subject="p:' not in html
+    assert not any(f"proposals/{pid}/" in html for pid in site_corpus.proposals)
+    section = html.split('<h2 id="proposals">', 1)[1]
+    for url in (compare.scorecard_url(), compare.proposals_url()):
+        assert any(resolve(site, path, href)[0] == page_file(site, lang, url) for href in re.findall(r'href="([^"]+)"', section)), url
+    # The files the script fetches are beside the page, in the page's language.
+    expected = side_files(site_corpus, lang)
+    for rel in ("compare.json", "side/a/egy.json", "side/p/0.json", "side/proposals.json"):
+        assert json.loads((path.parent / rel).read_text(encoding="utf-8")) == expected[rel], rel
+    assert expected["compare.json"]["lang"] == lang
 
 
 @pytest.mark.parametrize("lang", LANGS)

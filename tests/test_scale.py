@@ -58,3 +58,43 @@ def test_indexed_lookups_agree_with_a_full_scan(corpus):
         assert sorted(p["id"] for p in corpus.positions_citing(doc, pin)) == sorted(p["id"] for p in scan)
     for actor in corpus.actors:
         assert {p["id"] for p in corpus.positions_of(actor)} == {p["id"] for p in corpus.positions.values() if actor in p["actors"]}
+
+
+def test_a_criterion_page_lists_a_few_proposals_per_stance_and_leads_to_the_scorecard(corpus, monkeypatch):
+    monkeypatch.setattr(pages_module, "PROPOSALS_INLINE", 1)
+    crit = corpus.criterion("institutional")
+    body = Renderer(corpus, "en").criterion(crit)[0].body
+    for stance in [*crit["stances"], corpus.not_stated]:
+        held = sorted((p for p in corpus.proposals.values() if p["stances"]["institutional"] == stance["id"]), key=lambda p: (p["date"], p["id"]))
+        section = body.split(f'id="stance-{stance["id"]}"', 1)[1].split("</section>", 1)[0]
+        if not held:
+            continue
+        assert f"Proposals ({len(held)})" in section  # how many, always
+        listed = re.findall(r'<li><a href="\.\./\.\./proposals/([^/]+)/">', section)
+        assert listed == [held[0]["id"]]
+        more = f'<a href="../../compare/scorecard/">{len(held)} proposals take this stance'
+        assert (more in section) == (len(held) > 1), stance["id"]
+    assert any(len([p for p in corpus.proposals.values() if p["stances"]["institutional"] == s["id"]]) > 1 for s in crit["stances"])
+
+
+def test_a_criterion_with_many_stances_quotes_fewer_positions_per_stance(corpus, monkeypatch):
+    """The quotes on a criterion's page are shared among its stances (CRITERION_INLINE), so the
+    page holds about as many whatever the number of stances; the rest are on each stance's pages."""
+    monkeypatch.setattr(pages_module, "CRITERION_INLINE", 16)
+    monkeypatch.setattr(pages_module, "INLINE_MIN", 1)
+    renderer = Renderer(corpus, "en")
+    for crit in corpus.criteria:
+        stances = [*crit["stances"], corpus.not_stated]
+        share = 16 // len(stances)
+        out = renderer.criterion(crit)
+        main = out[0]
+        assert len(re.findall(r'<article class="rid-position"', main.body)) <= 16
+        for stance in stances:
+            held = corpus.positions_with_stance(crit["id"], stance["id"])
+            section = main.body.split(f'id="stance-{stance["id"]}"', 1)[1].split("</section>", 1)[0]
+            quoted = re.findall(r'<article class="rid-position" id="position-([^"]+)"', section)
+            assert quoted == [p["id"] for p in held[:share]]
+            on_own_pages = [p for p in out[1:] if p.url.startswith(f"criteria/{crit['id']}/{stance['id']}/")]
+            assert bool(on_own_pages) == (len(held) > share)
+            if on_own_pages:
+                assert f'href="{stance["id"]}/"' in section

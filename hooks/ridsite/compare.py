@@ -28,7 +28,8 @@ SECTION = "compare"
 ROWS_PER_PAGE = 50
 # Proponents or co-sponsors named in a cell of the proposals table; beyond, their number.
 NAMES_INLINE = 3
-FIXED = ("objectives", "proposals", "scorecard", "timeline", "lineage")  # not criterion ids
+# Not criterion ids: the other pages under compare/, and side/ (the side-by-side page's files).
+FIXED = ("objectives", "proposals", "scorecard", "timeline", "lineage", "side")
 
 
 def criterion_url(criterion_id: str) -> str:

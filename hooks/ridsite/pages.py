@@ -216,16 +216,20 @@ class Renderer:
             for s in stances
         }
         title = criterion["label"][self.lang]
+        # Quotes in full: a share of CRITERION_INLINE per stance (INLINE_LIMIT at most), so that the
+        # page holds about as many whatever the number of stances; proposals: PROPOSALS_INLINE per
+        # stance, the rest rated on the scorecard's pages. So the page is light at any scale.
+        inline_limit = min(INLINE_LIMIT, max(INLINE_MIN, CRITERION_INLINE // len(stances)))
         pages = [
             self.page(
                 "criterion.html", slugs.criterion_url(cid), "criterion",
                 title=title, record_id=cid, criterion=criterion, stances=stances, by_stance=by_stance,
-                inline_limit=INLINE_LIMIT,
+                inline_limit=inline_limit, proposals_limit=PROPOSALS_INLINE,
             )
         ]
         for stance in stances:
             positions = by_stance[stance["id"]][0]
-            if len(positions) <= INLINE_LIMIT:
+            if len(positions) <= inline_limit:
                 continue
             base = slugs.stance_url(cid, stance["id"])
             for chunk, pager in paginate(base, positions, PAGE_SIZE):
@@ -326,6 +330,11 @@ SECTIONS = ("documents", "actors", "positions", "proposals", "criteria", "object
 # to the stance's own pages: no page grows with the size of the record.
 PAGE_SIZE = 100
 INLINE_LIMIT = 30
+# On a criterion's page: positions quoted in full, shared among its stances (INLINE_MIN each at
+# least), and proposals listed per stance before the rest are left to the scorecard.
+CRITERION_INLINE = 80
+INLINE_MIN = 5
+PROPOSALS_INLINE = 10
 
 
 def _by_date(records) -> list[dict]:

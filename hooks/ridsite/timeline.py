@@ -2,6 +2,10 @@
 
 Drawn at build time as an inline SVG (one row per item, so labels never overlap), with the same
 items in a table below it. A feature module (see pages.FEATURES): the page is compare/timeline/.
+
+Light at any scale: the items are split by date into pages of PAGE_SIZE (compare/timeline/,
+compare/timeline/page/2/ …), each with its own chart over the years it spans, linked by a pager and
+by the years (each year links to the page, and the row, of its first item).
 """
 
 from __future__ import annotations
@@ -11,12 +15,13 @@ from dataclasses import dataclass
 
 from . import compare, slugs, svg
 from .corpus import Corpus
-from .pages import Page, Renderer
+from .pages import Page, Renderer, paginate
 
 URL = "compare/timeline/"
 FIRST_YEAR = 2010  # the first GGE consensus report (A/65/201)
 KINDS = ("document", "event", "proposal")
 COLOURS = {"document": "#0072B2", "event": "#B35900", "proposal": "#009E73"}  # Okabe–Ito, darkened for text contrast
+PAGE_SIZE = 100  # items per page (one row each in the chart and in the table)
 
 
 @dataclass(frozen=True)
@@ -47,12 +52,14 @@ def year_fraction(date: str) -> float:
     return year + (dt.date(year, month, day) - start).days / days
 
 
-def span(all_items: list[Item]) -> tuple[int, int]:
-    """First and last year shown: from 2010 (or earlier, if a record is older) to the latest date."""
+def span(all_items: list[Item], floor: int | None = FIRST_YEAR) -> tuple[int, int]:
+    """First and last year shown: from 2010 (or earlier, if a record is older) to the latest date.
+    With floor=None, from the first item's year (a later page of the timeline)."""
     if not all_items:
-        return FIRST_YEAR, FIRST_YEAR
+        return (floor or FIRST_YEAR), (floor or FIRST_YEAR)
     dates = [i.date for i in all_items] + [i.end_date for i in all_items if i.end_date]
-    return min(FIRST_YEAR, min(int(d[:4]) for d in dates)), max(int(d[:4]) for d in dates)
+    first = min(int(d[:4]) for d in dates)
+    return (first if floor is None else min(floor, first)), max(int(d[:4]) for d in dates)
 
 
 def label(item: Item, renderer: Renderer) -> str:
@@ -71,11 +78,11 @@ TOP = 34
 FONT = 12
 
 
-def timeline_svg(all_items: list[Item], renderer: Renderer):
+def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, int] | None = None):
     """One row per item. No links inside (a picture must hold nothing focusable): the table below
-    links each item to its page."""
+    links each item to its page. `years`: the first and last year of the axis (span() if None)."""
     site = renderer.site
-    first, last = span(all_items)
+    first, last = years or span(all_items)
     years = last + 1 - first
     height = TOP + ROW * len(all_items) + 8
     desc = site.t("timeline.desc", first=first, last=last, count=len(all_items))
@@ -116,15 +123,43 @@ def timeline_svg(all_items: list[Item], renderer: Renderer):
     return svg.to_markup(root)
 
 
-def page(renderer: Renderer) -> Page:
-    all_items = items(renderer.corpus)
-    first, last = span(all_items)
-    return compare.render(
-        renderer, "compare-timeline.html", URL, "compare-timeline", title=renderer.site.t("timeline.heading"),
-        items=all_items, chart=timeline_svg(all_items, renderer), first=first, last=last,
-        labels={i: label(i, renderer) for i in all_items}, colours=COLOURS,
-    )
+def year_links(chunks) -> dict[str, str]:
+    """Year → the page (and row) of its first item, for the years that have items."""
+    out: dict[str, str] = {}
+    for chunk, pager in chunks:
+        for item in chunk:
+            out.setdefault(item.date[:4], f"{pager['url']}#year-{item.date[:4]}")
+    return out
+
+
+def _anchors(chunk: list[Item], pager: dict, years: dict[str, str]) -> dict[Item, str]:
+    """The row of a year's first item carries the year's anchor (year-2021)."""
+    out = {}
+    for item in chunk:
+        year = item.date[:4]
+        if years[year] == f"{pager['url']}#year-{year}" and f"year-{year}" not in out.values():
+            out[item] = f"year-{year}"
+    return out
 
 
 def pages(renderer: Renderer) -> list[Page]:
-    return [page(renderer)]
+    """compare/timeline/ and, beyond PAGE_SIZE items, compare/timeline/page/2/ …: each item on one
+    page, by date."""
+    all_items = items(renderer.corpus)
+    first, last = span(all_items)
+    chunks = list(paginate(URL, all_items, PAGE_SIZE))
+    years = year_links(chunks)
+    title = renderer.site.t("timeline.heading")
+    out = []
+    for chunk, pager in chunks:
+        axis = span(chunk, FIRST_YEAR if pager["number"] == 1 else None)
+        number = pager["number"]
+        out.append(compare.render(
+            renderer, "compare-timeline.html", pager["url"], "compare-timeline",
+            title=title if pager["count"] == 1 else f"{title} ({number}/{pager['count']})",
+            items=chunk, chart=timeline_svg(chunk, renderer, axis), first=first, last=last, axis=axis,
+            labels={i: label(i, renderer) for i in chunk}, colours=COLOURS, pager=pager, years=years,
+            total=len(all_items), start=(number - 1) * PAGE_SIZE + 1,
+            anchors=_anchors(chunk, pager, years) if pager["count"] > 1 else {},
+        ))
+    return out

@@ -1,6 +1,7 @@
 """The side-by-side page and the matrices' controls in Chromium (issue 5): the address decides which
-actors or proposals are compared, their rows come from compare.json, and every request stays on
-the site (the conftest fails the test otherwise, and on any console error)."""
+actors or proposals are compared, their rows come from the small files beside the page (only those
+of the chosen actors and proposals are fetched), and every request stays on the site (the conftest
+fails the test otherwise, and on any console error, such as a file that is not there)."""
 
 from __future__ import annotations
 
@@ -24,9 +25,16 @@ def stances_in(table, criterion: str, column: int) -> set[str]:
     return set(cell.locator("[data-stance]").evaluate_all("els => els.map(e => e.dataset.stance)"))
 
 
-def test_the_address_chooses_the_columns_and_the_records_fill_the_rows(page, site_corpus):
+def fetched(traffic) -> list[str]:
+    """The side-by-side page's data files that the browser asked for, relative to compare/."""
+    return sorted({url.split("/compare/", 1)[1] for _, url in traffic.requests if "/compare/" in url and url.endswith(".json")})
+
+
+def test_the_address_chooses_the_columns_and_the_records_fill_the_rows(page, site_corpus, traffic):
     page.goto(page_url("en", "compare/?a=egy,ind"))
     table = side_table(page)
+    # Only what the choice needs: the labels, then the two actors' own files.
+    assert fetched(traffic) == ["compare.json", "side/a/egy.json", "side/a/ind.json"]
     assert subjects(table) == ["a:egy", "a:ind"]
     rows = table.locator("tbody tr").evaluate_all("trs => trs.map(tr => tr.dataset.criterion)")
     assert rows == [c["id"] for c in site_corpus.criteria] + ["quotes"]
@@ -53,11 +61,33 @@ def test_arabic_page_compares_an_actor_with_a_proposal_in_arabic(page, site_corp
 
 def test_unknown_ids_are_reported_and_no_more_than_three_are_shown(page, site_corpus):
     actors = sorted({a for p in site_corpus.positions.values() for a in p["actors"]})[:4]
-    page.goto(page_url("en", f"compare/?a=nowhere,{','.join(actors)}"))
+    page.goto(page_url("en", f"compare/?a=nowhere,{','.join(actors)}&p=no-such-proposal,../../x"))
     table = side_table(page)
     assert subjects(table) == [f"a:{a}" for a in actors[:3]]
     message = page.locator("[data-rid-message]")
-    assert message.is_visible() and "nowhere" in message.inner_text()
+    assert message.is_visible()
+    assert all(name in message.inner_text() for name in ("nowhere", "no-such-proposal", "../../x"))
+
+
+def test_a_proposal_found_by_its_title_joins_the_comparison_and_the_address(page, site_corpus, traffic):
+    pid = sorted(site_corpus.proposals, key=lambda p: (site_corpus.proposals[p]["date"], p))[-1]
+    title = site_corpus.proposals[pid]["title"]["en"]
+    page.goto(page_url("en", "compare/?a=egy"))
+    side_table(page)
+    assert "side/proposals.json" not in fetched(traffic)  # the titles only when searching
+    page.locator("[data-rid-find]").fill(" ".join(title.split()[:3]).lower())
+    choice = page.locator(f'[data-rid-choose="p:{pid}"]')
+    choice.click()
+    page.wait_for_function("() => document.querySelectorAll('#rid-side-table thead th[data-subject]').length === 2")
+    assert subjects(side_table(page)) == ["a:egy", f"p:{pid}"]
+    assert parse_qs(urlsplit(page.url).query) == {"a": ["egy"], "p": [pid]}
+    assert page.locator("[data-rid-slot]").nth(1).input_value() == f"p:{pid}"
+    found = page.locator("[data-rid-found]").inner_text()
+    assert found.startswith("Proposals found: ")
+    # The shared address opens the same comparison, the proposal named in every menu.
+    page.goto(page.url)
+    assert subjects(side_table(page)) == ["a:egy", f"p:{pid}"]
+    assert page.locator(f'[data-rid-slot] >> nth=2 >> option[value="p:{pid}"]').count() == 1
 
 
 def test_choosing_in_the_form_updates_the_shareable_address(page):
@@ -74,12 +104,15 @@ def test_choosing_in_the_form_updates_the_shareable_address(page):
     assert subjects(side_table(page)) == ["a:egy", "a:ind"]
 
 
-def test_without_javascript_the_full_table_is_there_and_the_tool_is_not(open_context, site_corpus):
+def test_without_javascript_every_actor_is_in_the_table_and_the_proposals_are_a_link_away(open_context, site_corpus):
     page = open_context(java_script_enabled=False).new_page()
     page.goto(page_url("en", "compare/?a=egy,ind"))
     assert page.locator("#side-by-side").is_hidden()
     with_positions = {a for p in site_corpus.positions.values() for a in p["actors"]}
-    assert page.locator("#rid-all tr[data-rid-subject]").count() == len(with_positions) + len(site_corpus.proposals)
+    assert page.locator("#rid-all tr[data-rid-subject]").count() == len(with_positions)
+    page.locator("#proposals ~ ul a").first.click()
+    assert urlsplit(page.url).path.endswith("/compare/scorecard/")
+    assert page.locator("#rid-scorecard tr[data-rid-row]").count() == len(site_corpus.proposals)
 
 
 def test_matrix_filter_and_order(page):
