@@ -39,7 +39,7 @@ def pagefind_first_query_bytes(site: Path, lang: str, query: str) -> int:
             page = browser.new_page()
             page.on("request", lambda r: fetched.add(urlsplit(r.url).path) if "/pagefind/" in r.url else None)
             page.goto(f"http://127.0.0.1:{httpd.server_port}/{prefix}search/?q={quote(query)}")
-            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60_000)
+            page.locator(".rid-search__result").first.wait_for(timeout=60_000)
             page.wait_for_timeout(1000)  # the fragments of the first results
             browser.close()
     finally:

@@ -26,9 +26,9 @@ PHRASE = "intensify cooperation"  # from A/70/174 §18, shown in its original En
 
 def results(page) -> list[str]:
     """Result links once Pagefind has answered, as paths under the site root."""
-    page.locator(".pagefind-ui__result-link").first.wait_for()
+    page.locator(".rid-search__result").first.wait_for()
     page.wait_for_timeout(300)  # results are added as their fragments arrive
-    return [h.lstrip("/") for h in page.eval_on_selector_all(".pagefind-ui__result-link", "as => as.map(a => a.pathname)")]
+    return [h.lstrip("/") for h in page.eval_on_selector_all(".rid-search__result", "as => as.map(a => a.pathname)")]
 
 
 def search(page, lang: str, query: str) -> list[str]:
@@ -36,7 +36,7 @@ def search(page, lang: str, query: str) -> list[str]:
     page.goto(page_url(lang, "actors/egy/"))
     page.locator('a.md-header__button[href$="search/"]').click()
     page.wait_for_url(f"**/{lang_prefix(lang)}search/")
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator("#rid-search-input")
     box.fill(query)
     return results(page)
 
@@ -61,7 +61,7 @@ def test_pagefind_finds_a_paragraph_by_a_phrase_of_its_text(open_published, lang
     found = search(page, lang, PHRASE)
     target = page_url(lang, "documents/{}/{}/".format(*PARAGRAPH))
     assert target in found, found
-    page.locator(f'.pagefind-ui__result-link[href*="/{target}"]').first.click()
+    page.locator(f'.rid-search__result[href*="/{target}"]').first.click()
     page.wait_for_url(f"**/{target}*")
     assert page.locator("[data-rid-id]").first.get_attribute("data-rid-id") == "{}/{}".format(*PARAGRAPH)
 
@@ -71,7 +71,7 @@ def test_a_search_has_a_shareable_address(open_published):
     page.goto("zh/search/?q=" + "平台")
     found = results(page)
     assert "zh/positions/egy-2020-02-13-platform/" in found, found
-    assert page.locator(".pagefind-ui__search-input").input_value() == "平台"
+    assert page.locator("#rid-search-input").input_value() == "平台"
 
 
 def test_the_first_query_downloads_little(open_published, published_traffic, rid_built):

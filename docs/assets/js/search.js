@@ -1,31 +1,100 @@
-/* The search page of a `rid build` site: Pagefind's interface, on the index of the page's own
-   language, which sits at that language's root (/pagefind/, /fr/pagefind/ …); its result addresses
-   are relative to that root. ?q=words runs a search at once, so a result list can be shared as a
-   link; typing keeps the address in step. */
+/* The search page of a `rid build` site: the form is answered from the Pagefind index of the
+   page's own language, which sits at that language's root (/pagefind/, /fr/pagefind/ …) and whose
+   result addresses are relative to it. Pagefind's own interface is not loaded: this page needs a
+   list of links, and its 30 KB would be a tenth of a first search at the scale of the UN record.
+   ?q=words runs a search at once, so a result list can be shared as a link; typing keeps the
+   address in step. Result texts are Pagefind's excerpts: only their words and <mark>s are kept. */
 (function () {
   "use strict";
   var box = document.getElementById("rid-search");
-  if (!box || typeof PagefindUI === "undefined") return;
+  var input = document.getElementById("rid-search-input");
+  if (!box || !input) return;
+  var PAGE = 10;
   var bundle = new URL(box.getAttribute("data-rid-bundle"), location.href).pathname;
-  var ui = new PagefindUI({
-    element: "#rid-search",
-    bundlePath: bundle,
-    baseUrl: bundle.replace(/pagefind\/$/, ""),
-    showSubResults: true,
-    showImages: false,
-    autofocus: true
-  });
-  // Pagefind names its box with a title only (axe: label-title-only): the page's heading, which
-  // says "Search" in the reader's language, is its visible label.
-  var input = box.querySelector("input");
-  if (input) input.setAttribute("aria-labelledby", "rid-search-title");
-  var query = new URLSearchParams(location.search).get("q");
-  if (query) ui.triggerSearch(query);
-  box.addEventListener("input", function (event) {
-    if (!event.target.matches("input")) return;
+  var status = box.querySelector(".rid-search__status");
+  var list = box.querySelector(".rid-search__results");
+  var pagefind = null;
+  var current = 0; // the latest query wins; older answers are dropped
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(bundle + "pagefind.js").then(function (pf) {
+        return pf.options({ baseUrl: bundle.replace(/pagefind\/$/, "") }).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function excerpt(html) {
+    // Keep the words and the highlights, nothing else.
+    var out = document.createElement("p");
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function show(results, from, query) {
+    var more = box.querySelector(".rid-search__more");
+    if (more) more.remove();
+    return Promise.all(results.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (pages) {
+      if (query !== current) return;
+      pages.forEach(function (data) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.className = "rid-search__result";
+        link.href = data.url;
+        link.textContent = (data.meta && data.meta.title) || data.url;
+        item.appendChild(link);
+        item.appendChild(excerpt(data.excerpt || ""));
+        list.appendChild(item);
+      });
+      if (from + PAGE < results.length) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button rid-search__more";
+        button.textContent = box.getAttribute("data-rid-more");
+        button.addEventListener("click", function () { show(results, from + PAGE, query); });
+        box.appendChild(button);
+      }
+    });
+  }
+
+  function run(words) {
+    var query = ++current;
+    list.textContent = "";
+    var more = box.querySelector(".rid-search__more");
+    if (more) more.remove();
+    if (!words.trim()) { status.textContent = ""; return; }
+    load().then(function (pf) { return pf.search(words); }).then(function (search) {
+      if (query !== current) return;
+      var n = search.results.length;
+      status.textContent = n ? box.getAttribute("data-rid-count").replace("{count}", n) : box.getAttribute("data-rid-none");
+      return show(search.results, 0, query);
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
     var params = new URLSearchParams(location.search);
-    if (event.target.value) params.set("q", event.target.value); else params.delete("q");
+    if (input.value) params.set("q", input.value); else params.delete("q");
     var search = params.toString();
     history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(input.value); }, 250);
   });
+  input.form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    run(input.value);
+  });
+  var query = new URLSearchParams(location.search).get("q");
+  if (query) { input.value = query; run(query); } else { input.focus(); }
 })();
