@@ -4,7 +4,8 @@
 
 For each scale: generate the records (benchmarks/synthetic.py), time `rid check`, build the site
 (all six languages) and measure wall time, peak memory, pages per language, output size, the
-largest and median page, and the bytes a first search downloads. Results go to
+largest and median page, and the bytes a first search downloads; for `rid build`, also the time of
+English alone (`rid build -l en`), to see what the other five languages cost. Results go to
 benchmarks/results.json, and a table and an SVG plot to docs/benchmarks.md (a page of the site).
 Not part of the test suite: timings are measured here, never asserted in tests.
 """
@@ -105,11 +106,20 @@ def run(scale: int, workdir: Path, build: str) -> dict:
         raise SystemExit(f"build failed at x{scale}:\n{done.stderr}")
     stats = page_stats(project / "site")
     pages = sum(stats["pages_per_language"].values())
+    one_language = None
+    if build == "rid":
+        # What one language alone costs, to see what the other five add (issue: at most 4x).
+        shutil.rmtree(project / "site-en", ignore_errors=True)
+        one_language, _, alone = timed([*BUILDS["rid"][:-1], "site-en", "-l", "en"], project, env)
+        if alone.returncode:
+            raise SystemExit(f"one-language build failed at x{scale}:\n{alone.stderr}")
+        shutil.rmtree(project / "site-en", ignore_errors=True)
     result = {
         "scale": scale,
         "records": counts,
         "check_seconds": round(check_s, 2),
         "build_seconds": round(build_s, 1),
+        "one_language_seconds": round(one_language, 1) if one_language is not None else None,
         "peak_memory_mib": round(rss / 1024),
         "pages_total": pages,
         "ms_per_page": round(1000 * build_s / pages, 2),
