@@ -248,7 +248,8 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
         _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch)
         # fork: the workers share the checked records instead of loading them again.
         with multiprocessing.get_context("fork").Pool(jobs or os.cpu_count() or 2) as pool:
-            done = pool.map(_job, [*languages, ""], chunksize=1)
+            # The shared files first, beside the first language, not alone at the end.
+            done = pool.map(_job, ["", *languages], chunksize=1)
         builds = [b for b in done if isinstance(b, LanguageBuild)]
         failed = [b for b in builds if b.returncode]
         if failed:

