@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Corpus
@@ -32,8 +32,7 @@ def generate(data_dir: Path, docs_dir: Path, site_url: str = "", search: str = "
     files.update(render_files(corpus, site_url))  # JSON, CSV, SVG … of feature modules
     # A URL in permalinks.txt that is gone without a redirect raises here, before any write;
     # otherwise this adds a redirect page at each moved address (the project is data/'s parent).
-    # Every language has the same pages, so a preview's pages stand for all six.
-    every = pages if tuple(languages) == CODES else [replace(p, lang=lang) for p in pages for lang in CODES]
-    files.update(enforce_permalinks(data_dir.parent, docs_dir, every, site_url))
+    partial = tuple(languages) != CODES
+    files.update(enforce_permalinks(data_dir.parent, docs_dir, pages, site_url, every_language=partial))
     written, removed = sync_generated(docs_dir, files)
     return BuildResult(corpus, pages, written, removed)

@@ -4,13 +4,15 @@
 working through every language's files, and spends most of its time in the theme's templates.
 This driver checks the records once, then forked worker processes (sharing them):
 
-1. render each language's pages into a docs tree of its own (authored files hard-linked), keeping
-   aside every record page but one of each kind and depth, and write the downloads and data files;
-2. build each language with MkDocs (mkdocs-static-i18n's `build_only_locale`), then stamp the pages
-   kept aside from the one MkDocs built (stamp.py: byte-identical, a hundred times cheaper);
-3. assemble the languages, the static files and the sitemaps in a staging folder, index it with
-   Pagefind, and swap it in for the site folder only when all went well: a failure leaves the
-   previous site as it was.
+1. one job per language renders its pages into a docs tree of its own (authored files
+   hard-linked), keeping in memory every record page but one of each kind and depth; MkDocs
+   builds that tree (mkdocs-static-i18n's `build_only_locale`); the pages kept aside are stamped
+   from the one MkDocs built (stamp.py: byte-identical, a hundred times cheaper); Pagefind indexes
+   the language into a bundle at its root;
+2. one job writes the maps, data files and bibliography of the feature modules, once;
+3. published addresses are checked (permalinks.txt), then the languages, those files and the
+   sitemaps are assembled in a staging folder that replaces the site folder only when all went
+   well: a failure leaves the previous site as it was.
 """
 
 from __future__ import annotations
@@ -44,14 +46,12 @@ def language_of(rel: str) -> str | None:
     return parts[-2] if len(parts) >= 3 and parts[-2] in CODES else None
 
 
-def belongs_to(rel: str, lang: str, generated: bool) -> bool:
-    """Whether a file of docs/ goes into the tree of one language."""
+def belongs_to(rel: str, lang: str) -> bool:
+    """Whether an authored file of docs/ goes into the tree of one language."""
     file_lang = language_of(rel)
     if file_lang is not None:
         return file_lang == lang
-    if rel.endswith(".md") and generated:
-        return lang == DEFAULT  # generated pages exist in every language: no fallback needed
-    return True  # authored pages without a translation fall back; static files serve all
+    return True  # pages without a translation fall back; static files serve all
 
 
 def authored_tree(docs: Path, dest: Path, lang: str, home_summary: str, generated_urls: set[str]) -> None:
@@ -63,7 +63,7 @@ def authored_tree(docs: Path, dest: Path, lang: str, home_summary: str, generate
     stale = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(docs).as_posix()
-        if path.is_dir() or rel == MANIFEST or rel in stale or not belongs_to(rel, lang, False):
+        if path.is_dir() or rel == MANIFEST or rel in stale or not belongs_to(rel, lang):
             continue
         if rel.endswith(".md") and neutral_url(rel) in generated_urls:
             continue
@@ -85,8 +85,7 @@ def _link(source: Path, target: Path) -> None:
 
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_symlink() or path.exists():
-        path.unlink()  # never write through a hard link into docs/
+    path.unlink(missing_ok=True)  # never write through a hard link into docs/
     path.write_text(text, encoding="utf-8")
 
 
@@ -255,9 +254,9 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
         if failed:
             raise RuntimeError("\n".join(f"{b.lang}: mkdocs build failed\n{b.output}" for b in failed))
         # A published address that disappeared stops the build here, before the site is replaced.
-        # (Every language has the same pages: a partial build's stand for all six.)
-        refs = [_PageRef(url, lang, src) for b in builds for url, src in b.urls for lang in (CODES if len(builds) < len(CODES) else (b.lang,))]
-        for rel, content in enforce_permalinks(project, project / "docs", refs, site_url).items():
+        refs = [_PageRef(url, b.lang, src) for b in builds for url, src in b.urls]
+        partial = len(builds) < len(CODES)
+        for rel, content in enforce_permalinks(project, project / "docs", refs, site_url, every_language=partial).items():
             _write(work / "static" / rel, content)
         staging = work / "site"
         if DEFAULT in languages:

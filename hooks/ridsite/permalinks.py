@@ -59,8 +59,11 @@ def in_every_language(neutral: str) -> list[str]:
     return [f"/{prefix(lang)}{neutral}" for lang in CODES]
 
 
-def page_urls(pages) -> set[str]:
-    """The URL of every generated page (pages.Page) in its language."""
+def page_urls(pages, every_language: bool = False) -> set[str]:
+    """The URL of every generated page (pages.Page) in its language; with every_language, in all
+    six: a build of one language (a preview) has the same pages as the others."""
+    if every_language:
+        return {url for p in pages for url in in_every_language(p.url)}
     return {f"/{prefix(p.lang)}{p.url}" for p in pages}
 
 
@@ -94,8 +97,8 @@ def authored_urls(docs_dir: Path, generated: set[str]) -> set[str]:
     return urls
 
 
-def current_urls(pages, docs_dir: Path) -> set[str]:
-    return page_urls(pages) | authored_urls(docs_dir, {p.source_path for p in pages})
+def current_urls(pages, docs_dir: Path, every_language: bool = False) -> set[str]:
+    return page_urls(pages, every_language) | authored_urls(docs_dir, {p.source_path for p in pages})
 
 
 # --------------------------------------------------------------------------------------------
@@ -210,11 +213,12 @@ def redirect_files(redirects: dict[str, tuple[str, int]], site_url: str = "") ->
 # --------------------------------------------------------------------------------------------
 
 
-def enforce(project_dir: Path, docs_dir: Path, pages, site_url: str = "") -> dict[str, str]:
-    """Raises PermalinksBroken if a published URL would disappear; else the redirect pages."""
+def enforce(project_dir: Path, docs_dir: Path, pages, site_url: str = "", every_language: bool = False) -> dict[str, str]:
+    """Raises PermalinksBroken if a published URL would disappear; else the redirect pages.
+    every_language: the pages are those of some languages only, standing for all six."""
     problems = Problems()
     redirects = read_redirects(project_dir / REDIRECTS_FILE, problems)
-    check(read_list(project_dir / LIST_FILE), current_urls(pages, docs_dir), redirects, problems)
+    check(read_list(project_dir / LIST_FILE), current_urls(pages, docs_dir, every_language), redirects, problems)
     if problems:
         raise PermalinksBroken(problems)
     return redirect_files(redirects, site_url)
