@@ -54,6 +54,34 @@ def test_the_published_site_searches_with_pagefind_in_each_language(rid_built):
         assert 'data-rid-bundle="../pagefind/"' in search, lang
 
 
+def pagefind_fragments(bundle) -> dict[str, dict]:
+    """What Pagefind stored of each page (its fragments: gzip, a signature, then JSON), by URL."""
+    import gzip
+
+    fragments = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{"):])
+        fragments[fragment["url"]] = fragment
+    return fragments
+
+
+def test_search_indexes_what_a_page_says_not_the_theme_around_it(rid_built):
+    _, site, _ = rid_built
+    fragments = pagefind_fragments(site / "fr" / "pagefind")  # addresses within /fr/
+    egy = fragments["/actors/egy/"]
+    assert egy["meta"]["title"] == "Égypte"
+    assert egy["content"].startswith("Égypte.")
+    # Header, tabs, footer and the back-to-top button are the same on every page: not indexed,
+    # or every query for "Acteurs" or "haut" would list the whole site.
+    assert "Retour en haut de la page" not in egy["content"]
+    assert "Acteurs Positions Propositions" not in egy["content"]
+    assert "Material for MkDocs" not in egy["content"]
+    # The search page is not a search result.
+    assert "/search/" not in fragments
+    assert "/documents/a-70-174/18/" in fragments
+
+
 def test_a_bad_record_leaves_the_previous_site(tmp_path):
     project = copy_project(tmp_path)
     site = project / "site"
