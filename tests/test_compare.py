@@ -506,7 +506,7 @@ def overview_table(html: str):
     number → stance name) and, per actor, each cell's link and the numbers in it."""
     key_html = html.split('<dl class="rid-side__key" id="rid-all-key">', 1)[1].split("</dl>", 1)[0]
     key = {}
-    for href, items in re.findall(r'<dt><a href="([^"]+)">[^<]*</a></dt>\s*<dd><ul>(.*?)</ul></dd>', key_html, re.S):
+    for href, items in re.findall(r'<dt><a href="([^"]+)">[^<]*</a></dt>\s*<dd><ul>(.*?)</ul>\s*</dd>', key_html, re.S):
         key[href] = {int(n): label for n, label in re.findall(r'<li><span class="c[0-9n]">(\d+)</span> ([^<]+)</li>', items)}
     table = html.split('id="rid-all"', 1)[1].split("</table>", 1)[0]
     columns = re.findall(r'<th scope="col"><a href="([^"]+)">', table.split("</thead>", 1)[0])

@@ -77,6 +77,9 @@ def test_search_indexes_what_a_page_says_not_the_theme_around_it(rid_built):
     assert "Retour en haut de la page" not in egy["content"]
     assert "Acteurs Positions Propositions" not in egy["content"]
     assert "Material for MkDocs" not in egy["content"]
+    # Text of neighbouring cells and terms stays apart: a document's symbol is a word of its own.
+    assert "Cote A/70/174 Type" in fragments["/documents/a-70-174/"]["content"]
+    assert "Critère Position" in fragments["/positions/jpn-2020-02-13-sceptical-new-mechanism/"]["content"]
     # The search page is not a search result.
     assert "/search/" not in fragments
     assert "/documents/a-70-174/18/" in fragments

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +22,13 @@ from .languages import BY_CODE, CODES
 from .text import Interface, Localised, pick
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A block element's end followed at once by another tag. Text on either side would be read as one
+# word by a search index ("<dd>A/70/174</dd><dt>Type" → "A/70/174Type"): a line break goes between
+# them, which changes no layout (tables, lists and flex rows ignore it).
+BLOCK_END = re.compile(
+    r"(</(?:address|article|aside|blockquote|caption|dd|details|div|dl|dt|figcaption|figure|footer"
+    r"|h[1-6]|header|li|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)>)(?=<)"
+)
 
 
 @dataclass
@@ -154,6 +162,7 @@ class Renderer:
         )
         # Blank lines would end Markdown's raw-HTML block early: keep the body one block.
         body = "\n".join(line for line in body.splitlines() if line.strip())
+        body = BLOCK_END.sub("\\1\n", body)
         return Page(url=url, lang=self.lang, title=title, body=body, kind=kind, record_id=record_id, description=description)
 
     # -- one page per record -------------------------------------------------------------
