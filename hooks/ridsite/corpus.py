@@ -160,20 +160,50 @@ class Corpus:
     def proposals_citing(self, doc_id: str, pin: str) -> list[dict]:
         return self._proposals_by_paragraph.get((doc_id, pin), [])
 
+    @cached_property
+    def _proposals_by_actor(self) -> dict[str, list[dict]]:
+        index: dict[str, list[dict]] = defaultdict(list)
+        for pr in sorted(self.proposals.values(), key=lambda p: (p["date"], p["id"])):
+            for actor in dict.fromkeys([*pr["proponents"], *pr.get("cosponsors", [])]):
+                index[actor].append(pr)
+        return index
+
+    @cached_property
+    def _positions_on_proposal(self) -> dict[tuple[str, str], list[dict]]:
+        """(proposal id, "supports" or "opposes") → positions, by date."""
+        index: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for p in self._by_date:
+            for side in ("supports", "opposes"):
+                for proposal_id in dict.fromkeys(p.get(side, [])):
+                    index[(proposal_id, side)].append(p)
+        return index
+
+    @cached_property
+    def _positions_by_stance(self) -> dict[tuple[str, str], list[dict]]:
+        index: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for p in self._by_date:
+            for criterion_id, stance_id in p["stances"].items():
+                index[(criterion_id, stance_id)].append(p)
+        return index
+
+    def build_indexes(self) -> None:
+        """Build every lookup index now: before `rid build` forks its language jobs, which then
+        share them instead of each building its own."""
+        for name in dir(type(self)):
+            if isinstance(getattr(type(self), name), cached_property):
+                getattr(self, name)
+
     def proposals_of(self, actor_id: str) -> list[dict]:
-        found = [
-            p for p in self.proposals.values() if actor_id in p["proponents"] or actor_id in p.get("cosponsors", [])
-        ]
-        return sorted(found, key=lambda p: (p["date"], p["id"]))
+        return self._proposals_by_actor.get(actor_id, [])
 
     def positions_on_proposal(self, proposal_id: str) -> tuple[list[dict], list[dict]]:
         return (
-            [p for p in self._by_date if proposal_id in p.get("supports", [])],
-            [p for p in self._by_date if proposal_id in p.get("opposes", [])],
+            self._positions_on_proposal.get((proposal_id, "supports"), []),
+            self._positions_on_proposal.get((proposal_id, "opposes"), []),
         )
 
     def positions_with_stance(self, criterion_id: str, stance_id: str) -> list[dict]:
-        return [p for p in self._by_date if p["stances"].get(criterion_id) == stance_id]
+        return self._positions_by_stance.get((criterion_id, stance_id), [])
 
     def later_repetitions(self, para: Paragraph) -> list[Paragraph]:
         """Paragraphs whose derived_from points at this one ("repeated in")."""

@@ -17,6 +17,7 @@ This driver checks the records once, then forked worker processes (sharing them)
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -30,7 +31,7 @@ from pathlib import Path
 from .languages import CODES, DEFAULT
 from .load import load_corpus
 from .output import MANIFEST
-from .pages import Renderer, markdown_file, render_files
+from .pages import Renderer, markdown_file, prepare, render_files
 from .permalinks import enforce as enforce_permalinks
 from .permalinks import neutral_url
 from .reproducible import content_epoch
@@ -245,6 +246,11 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
     started = time.perf_counter()
     corpus = load_corpus(project / "data")  # raises RecordsInvalid: nothing written
     epoch = content_epoch(project, corpus)
+    prepare(corpus)
+    # The records and what was computed from them are never freed: kept out of the garbage
+    # collector's scans, which in the forked workers would also copy the pages they touch.
+    gc.freeze()
+    loaded = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix=".rid-build-", dir=project))
     try:
         _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch)
@@ -252,6 +258,7 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
         with multiprocessing.get_context("fork").Pool(jobs or os.cpu_count() or 2) as pool:
             # The shared files first, beside the first language, not alone at the end.
             done = pool.map(_job, ["", *languages], chunksize=1)
+        jobs_done = time.perf_counter()
         builds = [b for b in done if isinstance(b, LanguageBuild)]
         failed = [b for b in builds if b.returncode]
         if failed:
@@ -275,14 +282,22 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
         if site_dir.exists():
             shutil.move(str(site_dir), old)
         shutil.move(str(staging), site_dir)
+        assembled = time.perf_counter()
         for b in builds:
             search = "no Pagefind" if b.search_seconds is None else f"search index {b.search_seconds:.1f} s"
             log(
                 f"rid build: {b.lang}: {len(b.urls)} pages rendered in {b.render_seconds:.1f} s, MkDocs {b.seconds:.1f} s, "
                 f"{b.stamped} pages stamped in {b.stamp_seconds:.1f} s, {search}"
             )
-        log(f"rid build: site ready in {site_dir} after {time.perf_counter() - started:.1f} s")
+        log(
+            f"rid build: records checked in {loaded - started:.1f} s, languages built in {jobs_done - loaded:.1f} s, "
+            f"site assembled in {assembled - jobs_done:.1f} s"
+        )
+        log(f"rid build: site ready in {site_dir} after {assembled - started:.1f} s")
         return builds
     finally:
         _shared.clear()
+        gc.unfreeze()
+        removing = time.perf_counter()
         shutil.rmtree(work, ignore_errors=True)
+        log(f"rid build: work folder and previous site removed in {time.perf_counter() - removing:.1f} s")

@@ -78,6 +78,18 @@ def _feature(name: str):
 ENV.globals["feature"] = _feature
 
 
+def prepare(corpus: Corpus) -> None:
+    """What every language's rendering shares, done once: `rid build` calls it before forking
+    its language jobs, which would otherwise each compile the templates, index the records and
+    project the world map again."""
+    from . import worldmap
+
+    for name in ENV.list_templates():
+        ENV.get_template(name)
+    corpus.build_indexes()
+    worldmap.world_map()
+
+
 class Site:
     """Everything a template needs for one language, with helpers that keep links relative."""
 
