@@ -5,7 +5,9 @@
 For each scale: generate the records (benchmarks/synthetic.py), time `rid check`, build the site
 (all six languages) and measure wall time, peak memory, pages per language, output size, the
 largest and median page, and the bytes a first search downloads; for `rid build`, also the time of
-English alone (`rid build -l en`), to see what the other five languages cost. Results go to
+English alone (`rid build -l en`), to see what the other five languages cost. Builds run three
+times by default (`--repeat`), each six-language build followed by English alone; medians are
+reported, every run kept in the results. Results go to
 benchmarks/results.json, and a table and an SVG plot to docs/benchmarks.md (a page of the site).
 Not part of the test suite: timings are measured here, never asserted in tests.
 """
@@ -94,38 +96,64 @@ def first_search_bytes(site: Path) -> int:
     return served_bytes(index) if index.exists() else 0
 
 
-def run(scale: int, workdir: Path, build: str) -> dict:
+def settle() -> None:
+    """Each timed build starts from the same state: the previous one's files written to disk (a
+    build that ran while they were still being written back would pay for them)."""
+    os.sync()
+    time.sleep(PAUSE_SECONDS)
+
+
+PAUSE_SECONDS = 3
+
+
+def run(scale: int, workdir: Path, build: str, repeat: int) -> dict:
+    """One scale: `repeat` builds of all six languages, each followed, for rid build, by English
+    alone; medians are reported (this machine's timings vary by a fifth from run to run)."""
     project = workdir / f"x{scale}"
     counts = make_project(project, scale)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"), SOURCE_DATE_EPOCH="1700000000")
     check_s, _, check = timed([sys.executable, "-m", "ridsite.cli", "check", "data", "--quiet"], project, env)
     if check.returncode:
         raise SystemExit(f"synthetic records at x{scale} are invalid:\n{check.stderr}")
-    build_s, rss, done = timed(BUILDS[build], project, env)
-    if done.returncode:
-        raise SystemExit(f"build failed at x{scale}:\n{done.stderr}")
-    stats = page_stats(project / "site")
+    builds, alone, peaks = [], [], []
+    for n in range(1, repeat + 1):
+        # A fresh folder for every run (removed only after the last): removing a site just before
+        # a build would slow its file writes on some file systems.
+        settle()
+        seconds, rss, done = timed([*BUILDS[build][:-1], f"site-{n}"], project, env)
+        if done.returncode:
+            raise SystemExit(f"build failed at x{scale}:\n{done.stderr}")
+        builds.append(seconds)
+        peaks.append(rss)
+        if build == "rid":
+            # What one language alone costs, to see what the other five add (issue: at most 4x).
+            settle()
+            seconds, _, done = timed([*BUILDS["rid"][:-1], f"site-{n}-en", "-l", "en"], project, env)
+            if done.returncode:
+                raise SystemExit(f"one-language build failed at x{scale}:\n{done.stderr}")
+            alone.append(seconds)
+    site = project / "site-1"
+    stats = page_stats(site)
     pages = sum(stats["pages_per_language"].values())
-    one_language = None
-    if build == "rid":
-        # What one language alone costs, to see what the other five add (issue: at most 4x).
-        shutil.rmtree(project / "site-en", ignore_errors=True)
-        one_language, _, alone = timed([*BUILDS["rid"][:-1], "site-en", "-l", "en"], project, env)
-        if alone.returncode:
-            raise SystemExit(f"one-language build failed at x{scale}:\n{alone.stderr}")
-        shutil.rmtree(project / "site-en", ignore_errors=True)
+    build_s = statistics.median(builds)
     result = {
         "scale": scale,
         "records": counts,
         "check_seconds": round(check_s, 2),
+        "runs": repeat,
         "build_seconds": round(build_s, 1),
-        "one_language_seconds": round(one_language, 1) if one_language is not None else None,
-        "peak_memory_mib": round(rss / 1024),
+        "build_runs": [round(s, 1) for s in builds],
+        "one_language_seconds": round(statistics.median(alone), 1) if alone else None,
+        "one_language_runs": [round(s, 1) for s in alone],
+        "peak_memory_mib": round(max(peaks) / 1024),
         "pages_total": pages,
         "ms_per_page": round(1000 * build_s / pages, 2),
-        "first_search_bytes": first_search_bytes(project / "site"),
+        "first_search_bytes": first_search_bytes(site),
         **stats,
     }
+    for n in range(1, repeat + 1):
+        for folder in (f"site-{n}", f"site-{n}-en"):
+            shutil.rmtree(project / folder, ignore_errors=True)
     print(json.dumps(result), flush=True)
     return result
 
@@ -137,13 +165,14 @@ def main() -> None:
     parser.add_argument("--build", choices=sorted(BUILDS), default="rid", help="what to time (default: rid build, as published)")
     parser.add_argument("--label", help="name of this series in the results (default: the build's name)")
     parser.add_argument("--no-report", action="store_true", help="do not rewrite docs/benchmarks.md")
+    parser.add_argument("--repeat", type=int, default=3, help="builds per scale, medians reported (default: 3)")
     args = parser.parse_args()
     results_file = Path(__file__).parent / "results.json"
     stored = json.loads(results_file.read_text()) if results_file.exists() else {}
     label = args.label or f"{args.build} build"
     series = stored.setdefault(label, {"results": []})
     for scale in args.scales:
-        result = run(scale, args.workdir, args.build)
+        result = run(scale, args.workdir, args.build, args.repeat)
         # A scale measured again replaces its earlier row; other scales stay.
         series["results"] = sorted([r for r in series["results"] if r["scale"] != scale] + [result], key=lambda r: r["scale"])
         series.update(machine=f"{os.cpu_count()} cores", date=time.strftime("%Y-%m-%d"))
