@@ -151,23 +151,3 @@ def test_a_partial_build_of_one_language(tmp_path):
     assert (site / "fr/pagefind/pagefind-entry.json").is_file()
     assert not (site / "documents").exists() and not (site / "es").exists()
     assert "rid build: fr:" in result.stdout and "rid build: en:" not in result.stdout
-
-
-def test_a_discarded_folder_is_out_of_the_way_at_once_and_deleted_in_the_background(tmp_path):
-    import time
-
-    from ridsite.fastbuild import DISCARDED, discard
-
-    old = tmp_path / ".rid-build-1"
-    (old / "previous" / "fr").mkdir(parents=True)
-    for n in range(200):
-        (old / "previous" / "fr" / f"{n}.html").write_text("x")
-    stale = tmp_path / f"{DISCARDED}.rid-build-0"  # left by a remover that never finished
-    stale.mkdir()
-    (stale / "index.html").write_text("x")
-    discard(old)
-    assert not old.exists()  # the next build's name is free as soon as discard returns
-    deadline = time.monotonic() + 30
-    while list(tmp_path.glob(DISCARDED + "*")) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert list(tmp_path.iterdir()) == []

@@ -298,26 +298,6 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
     finally:
         _shared.clear()
         gc.unfreeze()
-        discard(work)
-
-
-DISCARDED = ".rid-discard-"
-
-
-def discard(folder: Path) -> None:
-    """Remove a folder without waiting for it: renamed at once (out of the way of the next build),
-    then deleted by a detached process. The previous site of the whole record is some 300,000
-    files, over a minute to delete here: `rid build` returns when the new one is in place.
-    Folders a remover left (a machine stopped mid-way) go with the next build's."""
-    target = folder.with_name(DISCARDED + folder.name)
-    try:
-        folder.rename(target)
-    except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
-        return
-    leftovers = [str(p) for p in folder.parent.glob(DISCARDED + "*")]
-    script = "import shutil, sys\nfor path in sys.argv[1:]: shutil.rmtree(path, ignore_errors=True)"
-    subprocess.Popen(
-        [sys.executable, "-c", script, *leftovers],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )
+        removing = time.perf_counter()
+        shutil.rmtree(work, ignore_errors=True)
+        log(f"rid build: work folder and previous site removed in {time.perf_counter() - removing:.1f} s")
