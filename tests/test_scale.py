@@ -58,6 +58,18 @@ def test_indexed_lookups_agree_with_a_full_scan(corpus):
         assert sorted(p["id"] for p in corpus.positions_citing(doc, pin)) == sorted(p["id"] for p in scan)
     for actor in corpus.actors:
         assert {p["id"] for p in corpus.positions_of(actor)} == {p["id"] for p in corpus.positions.values() if actor in p["actors"]}
+        scan = [pr for pr in corpus.proposals.values() if actor in pr["proponents"] or actor in pr.get("cosponsors", [])]
+        assert [pr["id"] for pr in corpus.proposals_of(actor)] == [pr["id"] for pr in sorted(scan, key=lambda pr: (pr["date"], pr["id"]))]
+    by_date = sorted(corpus.positions.values(), key=lambda p: (p["date"], p["id"]))
+    for proposal_id in corpus.proposals:
+        supporters, opponents = corpus.positions_on_proposal(proposal_id)
+        assert [p["id"] for p in supporters] == [p["id"] for p in by_date if proposal_id in p.get("supports", [])]
+        assert [p["id"] for p in opponents] == [p["id"] for p in by_date if proposal_id in p.get("opposes", [])]
+    for crit in corpus.criteria:
+        for stance in [*crit["stances"], corpus.not_stated]:
+            found = corpus.positions_with_stance(crit["id"], stance["id"])
+            assert [p["id"] for p in found] == [p["id"] for p in by_date if p["stances"].get(crit["id"]) == stance["id"]]
+    assert any(corpus.proposals_of(a) for a in corpus.actors) and any(corpus.positions_on_proposal(p)[0] for p in corpus.proposals)
 
 
 def test_a_criterion_page_lists_a_few_proposals_per_stance_and_leads_to_the_scorecard(corpus, monkeypatch):

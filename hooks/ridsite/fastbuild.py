@@ -247,11 +247,11 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
     corpus = load_corpus(project / "data")  # raises RecordsInvalid: nothing written
     epoch = content_epoch(project, corpus)
     prepare(corpus)
+    loaded = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix=".rid-build-", dir=project))
     # The records and what was computed from them are never freed: kept out of the garbage
     # collector's scans, which in the forked workers would also copy the pages they touch.
     gc.freeze()
-    loaded = time.perf_counter()
-    work = Path(tempfile.mkdtemp(prefix=".rid-build-", dir=project))
     try:
         _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch)
         # fork: the workers share the checked records instead of loading them again.
@@ -290,7 +290,7 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
                 f"{b.stamped} pages stamped in {b.stamp_seconds:.1f} s, {search}"
             )
         log(
-            f"rid build: records checked in {loaded - started:.1f} s, languages built in {jobs_done - loaded:.1f} s, "
+            f"rid build: records checked and shared work done in {loaded - started:.1f} s, languages built in {jobs_done - loaded:.1f} s, "
             f"site assembled in {assembled - jobs_done:.1f} s"
         )
         log(f"rid build: site ready in {site_dir} after {assembled - started:.1f} s")
@@ -299,5 +299,6 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
         _shared.clear()
         gc.unfreeze()
         removing = time.perf_counter()
+        what = "work folder and previous site" if (work / "previous").exists() else "work folder"
         shutil.rmtree(work, ignore_errors=True)
-        log(f"rid build: work folder and previous site removed in {time.perf_counter() - removing:.1f} s")
+        log(f"rid build: {what} removed in {time.perf_counter() - removing:.1f} s")
