@@ -69,6 +69,9 @@ def test_indexed_lookups_agree_with_a_full_scan(corpus):
         for stance in [*crit["stances"], corpus.not_stated]:
             found = corpus.positions_with_stance(crit["id"], stance["id"])
             assert [p["id"] for p in found] == [p["id"] for p in by_date if p["stances"].get(crit["id"]) == stance["id"]]
+            found = corpus.proposals_with_stance(crit["id"], stance["id"])
+            ordered = sorted(corpus.proposals.values(), key=lambda pr: (pr["date"], pr["id"]))
+            assert [pr["id"] for pr in found] == [pr["id"] for pr in ordered if pr["stances"].get(crit["id"]) == stance["id"]]
     assert any(corpus.proposals_of(a) for a in corpus.actors) and any(corpus.positions_on_proposal(p)[0] for p in corpus.proposals)
 
 

@@ -135,9 +135,13 @@ class Corpus:
         return index
 
     @cached_property
+    def _proposals_by_date(self) -> list[dict]:
+        return sorted(self.proposals.values(), key=lambda p: (p["date"], p["id"]))
+
+    @cached_property
     def _proposals_by_paragraph(self) -> dict[tuple[str, str], list[dict]]:
         index: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for pr in sorted(self.proposals.values(), key=lambda p: (p["date"], p["id"])):
+        for pr in self._proposals_by_date:
             cited = {(s["document"], s["paragraph"]) for s in [pr["source"], *pr.get("also_sources", [])]}
             for key in sorted(cited):
                 index[key].append(pr)
@@ -163,7 +167,7 @@ class Corpus:
     @cached_property
     def _proposals_by_actor(self) -> dict[str, list[dict]]:
         index: dict[str, list[dict]] = defaultdict(list)
-        for pr in sorted(self.proposals.values(), key=lambda p: (p["date"], p["id"])):
+        for pr in self._proposals_by_date:
             for actor in dict.fromkeys([*pr["proponents"], *pr.get("cosponsors", [])]):
                 index[actor].append(pr)
         return index
@@ -178,13 +182,22 @@ class Corpus:
                     index[(proposal_id, side)].append(p)
         return index
 
+    @staticmethod
+    def _by_stance(records: list[dict]) -> dict[tuple[str, str], list[dict]]:
+        """(criterion id, stance id) → the records (positions or proposals) taking it, in order."""
+        index: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for record in records:
+            for criterion_id, stance_id in record["stances"].items():
+                index[(criterion_id, stance_id)].append(record)
+        return index
+
     @cached_property
     def _positions_by_stance(self) -> dict[tuple[str, str], list[dict]]:
-        index: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for p in self._by_date:
-            for criterion_id, stance_id in p["stances"].items():
-                index[(criterion_id, stance_id)].append(p)
-        return index
+        return self._by_stance(self._by_date)
+
+    @cached_property
+    def _proposals_by_stance(self) -> dict[tuple[str, str], list[dict]]:
+        return self._by_stance(self._proposals_by_date)
 
     def build_indexes(self) -> None:
         """Build every lookup index now: before `rid build` forks its language jobs, which then
@@ -204,6 +217,9 @@ class Corpus:
 
     def positions_with_stance(self, criterion_id: str, stance_id: str) -> list[dict]:
         return self._positions_by_stance.get((criterion_id, stance_id), [])
+
+    def proposals_with_stance(self, criterion_id: str, stance_id: str) -> list[dict]:
+        return self._proposals_by_stance.get((criterion_id, stance_id), [])
 
     def later_repetitions(self, para: Paragraph) -> list[Paragraph]:
         """Paragraphs whose derived_from points at this one ("repeated in")."""

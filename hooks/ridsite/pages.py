@@ -232,7 +232,7 @@ class Renderer:
         by_stance = {
             s["id"]: (
                 self.corpus.positions_with_stance(cid, s["id"]),
-                [p for p in sorted(self.corpus.proposals.values(), key=lambda p: (p["date"], p["id"])) if p["stances"].get(cid) == s["id"]],
+                self.corpus.proposals_with_stance(cid, s["id"]),
             )
             for s in stances
         }
