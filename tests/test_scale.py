@@ -72,6 +72,12 @@ def test_indexed_lookups_agree_with_a_full_scan(corpus):
             found = corpus.proposals_with_stance(crit["id"], stance["id"])
             ordered = sorted(corpus.proposals.values(), key=lambda pr: (pr["date"], pr["id"]))
             assert [pr["id"] for pr in found] == [pr["id"] for pr in ordered if pr["stances"].get(crit["id"]) == stance["id"]]
+    for event_id in corpus.events:
+        assert [p["id"] for p in corpus.positions_at(event_id)] == [p["id"] for p in by_date if p.get("event") == event_id]
+    for objective in corpus.objectives:
+        found = corpus.positions_for_objective(objective["id"])
+        assert [p["id"] for p in found] == [p["id"] for p in by_date if objective["id"] in p.get("objectives", [])]
+    assert any(corpus.positions_at(e) for e in corpus.events) and any(corpus.positions_for_objective(o["id"]) for o in corpus.objectives)
     assert any(corpus.proposals_of(a) for a in corpus.actors) and any(corpus.positions_on_proposal(p)[0] for p in corpus.proposals)
 
 

@@ -182,6 +182,22 @@ class Corpus:
                     index[(proposal_id, side)].append(p)
         return index
 
+    @cached_property
+    def _positions_at_event(self) -> dict[str, list[dict]]:
+        index: dict[str, list[dict]] = defaultdict(list)
+        for p in self._by_date:
+            if p.get("event"):
+                index[p["event"]].append(p)
+        return index
+
+    @cached_property
+    def _positions_by_objective(self) -> dict[str, list[dict]]:
+        index: dict[str, list[dict]] = defaultdict(list)
+        for p in self._by_date:
+            for objective_id in dict.fromkeys(p.get("objectives", [])):
+                index[objective_id].append(p)
+        return index
+
     @staticmethod
     def _by_stance(records: list[dict]) -> dict[tuple[str, str], list[dict]]:
         """(criterion id, stance id) → the records (positions or proposals) taking it, in order."""
@@ -220,6 +236,12 @@ class Corpus:
 
     def proposals_with_stance(self, criterion_id: str, stance_id: str) -> list[dict]:
         return self._proposals_by_stance.get((criterion_id, stance_id), [])
+
+    def positions_at(self, event_id: str) -> list[dict]:
+        return self._positions_at_event.get(event_id, [])
+
+    def positions_for_objective(self, objective_id: str) -> list[dict]:
+        return self._positions_by_objective.get(objective_id, [])
 
     def later_repetitions(self, para: Paragraph) -> list[Paragraph]:
         """Paragraphs whose derived_from points at this one ("repeated in")."""

@@ -263,7 +263,7 @@ class Renderer:
 
     def objective(self, objective: dict) -> list[Page]:
         oid = objective["id"]
-        positions = [p for p in self.corpus._by_date if oid in p.get("objectives", [])]
+        positions = self.corpus.positions_for_objective(oid)
         title = objective["label"][self.lang]
         return [
             self.page(
@@ -277,7 +277,7 @@ class Renderer:
 
     def event(self, event_id: str) -> Page:
         event = self.corpus.events[event_id]
-        positions = [p for p in sorted(self.corpus.positions.values(), key=lambda p: (p["date"], p["id"])) if p.get("event") == event_id]
+        positions = self.corpus.positions_at(event_id)
         return self.page(
             "event.html", slugs.event_url(event_id), "event",
             title=self.site.pick(event["title"]).text, record_id=event_id, event=event, positions=positions,
