@@ -35,7 +35,7 @@ from .pages import Renderer, markdown_file, prepare, render_files
 from .permalinks import enforce as enforce_permalinks
 from .permalinks import neutral_url
 from .reproducible import content_epoch
-from .sitemap import write_sitemaps
+from .sitemap import pages_in, write_sitemaps
 from .stamp import Parts, make_shell, stampable
 
 HOME_MARKER = "<!-- rid:home -->"
@@ -101,6 +101,9 @@ class LanguageBuild:
     render_seconds: float = 0.0
     search_seconds: float | None = None
     urls: list = field(default_factory=list)  # (url, source path) of every generated page
+    pages: list = field(default_factory=list)  # the URL of every page of the language, authored ones included
+    began: float = 0.0  # when the job started and ended (time.perf_counter, the same clock in every worker)
+    ended: float = 0.0
 
 
 def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict: bool, epoch: int | None = None) -> LanguageBuild:
@@ -166,7 +169,7 @@ def language_job(lang: str) -> LanguageBuild:
     corpus, project, work, site_url, stamp, strict, epoch = (
         _shared[k] for k in ("corpus", "project", "work", "site_url", "stamp", "strict", "epoch")
     )
-    started = time.perf_counter()
+    began = started = time.perf_counter()
     renderer = Renderer(corpus, lang, site_url, "pagefind")
     tree, out = work / "docs" / lang, work / "out" / lang
     pages = renderer.all_pages()
@@ -185,25 +188,35 @@ def language_job(lang: str) -> LanguageBuild:
         _write(tree / page.source_path, markdown_file(page))
     rendered = time.perf_counter() - started
     build = build_language(project, tree, out, lang, strict, epoch)
-    build.urls, build.render_seconds = urls, rendered
+    build.urls, build.render_seconds, build.began = urls, rendered, began
     if build.returncode:
         return build
     started = time.perf_counter()
     shells = {key: make_shell((out / p.url / "index.html").read_text(encoding="utf-8"), p) for key, p in exemplars.items()}
+    build.pages = pages_in(out) + [parts.url for parts in kept]
     for parts in kept:
         _write(out / parts.url / "index.html", shells[parts.key].fill(parts))
     build.stamped, build.stamp_seconds = len(kept), time.perf_counter() - started
     build.search_seconds = index_search(out)
+    build.ended = time.perf_counter()
     return build
 
 
-def static_job() -> int:
+@dataclass
+class SharedFiles:
+    count: int
+    began: float
+    ended: float
+
+
+def static_job() -> SharedFiles:
     """Maps, data files and the bibliography of the feature modules (pages.render_files), once."""
+    began = time.perf_counter()
     corpus, work, site_url = (_shared[k] for k in ("corpus", "work", "site_url"))
     files = render_files(corpus, site_url)
     for rel, content in files.items():
         _write(work / "static" / rel, content)
-    return len(files)
+    return SharedFiles(len(files), began, time.perf_counter())
 
 
 def _job(lang: str):
@@ -276,7 +289,7 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
             if lang != DEFAULT:
                 shutil.move(str(work / "out" / lang), staging / lang)
         place_static(work / "static", staging, languages)
-        write_sitemaps(staging, site_url, epoch)
+        write_sitemaps(staging, {b.lang: b.pages for b in builds}, site_url, epoch)
         # Swap in the finished site in one step; the old one is removed only afterwards.
         old = work / "previous"
         if site_dir.exists():
@@ -287,8 +300,11 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
             search = "no Pagefind" if b.search_seconds is None else f"search index {b.search_seconds:.1f} s"
             log(
                 f"rid build: {b.lang}: {len(b.urls)} pages rendered in {b.render_seconds:.1f} s, MkDocs {b.seconds:.1f} s, "
-                f"{b.stamped} pages stamped in {b.stamp_seconds:.1f} s, {search}"
+                f"{b.stamped} pages stamped in {b.stamp_seconds:.1f} s, {search} "
+                f"(from {b.began - loaded:.1f} to {b.ended - loaded:.1f} s)"
             )
+        for shared in (d for d in done if isinstance(d, SharedFiles)):
+            log(f"rid build: {shared.count} files shared by the languages written (from {shared.began - loaded:.1f} to {shared.ended - loaded:.1f} s)")
         log(
             f"rid build: records checked and shared work done in {loaded - started:.1f} s, languages built in {jobs_done - loaded:.1f} s, "
             f"site assembled in {assembled - jobs_done:.1f} s"

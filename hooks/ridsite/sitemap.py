@@ -22,19 +22,17 @@ def _prefix(lang: str) -> str:
     return "" if lang == DEFAULT else f"{lang}/"
 
 
-def page_urls(site: Path) -> dict[str, set[str]]:
-    """Language-neutral page URL → languages it exists in, from the built files (404 left out)."""
-    found: dict[str, set[str]] = {}
-    for lang in CODES:
-        root = site / lang if lang != DEFAULT else site
-        # os.walk, not Path.rglob: a tenth of the time on the hundred thousand folders of a large record.
-        for folder, dirs, files in os.walk(root):
-            rel = os.path.relpath(folder, root)
-            if rel == ".":
-                dirs[:] = [d for d in dirs if d not in ("assets", "pagefind", *CODES)]
-            if "index.html" in files:
-                neutral = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-                found.setdefault(neutral, set()).add(lang)
+def pages_in(root: Path) -> list[str]:
+    """Language-neutral URL of every page (a folder's index.html) in one language's tree, 404 left
+    out; run by each language's build on what MkDocs wrote, before the stamped pages join it."""
+    found = []
+    # os.walk, not Path.rglob: a tenth of the time on a large tree.
+    for folder, dirs, files in os.walk(root):
+        rel = os.path.relpath(folder, root)
+        if rel == ".":
+            dirs[:] = [d for d in dirs if d not in ("assets", "pagefind", *CODES)]
+        if "index.html" in files:
+            found.append("" if rel == "." else rel.replace(os.sep, "/") + "/")
     return found
 
 
@@ -46,15 +44,20 @@ def _url_entry(site_url: str, neutral: str, lang: str, langs: set[str], lastmod:
     return f"  <url>\n    <loc>{escape(site_url + _prefix(lang) + neutral)}</loc>\n    <lastmod>{lastmod}</lastmod>{alternates}\n  </url>\n"
 
 
-def write_sitemaps(site: Path, site_url: str, epoch: int | None) -> int:
-    """Replace MkDocs' sitemaps with ours; returns the number of page addresses listed."""
+def write_sitemaps(site: Path, pages: dict[str, list[str]], site_url: str, epoch: int | None) -> int:
+    """Replace MkDocs' sitemaps with ours, listing `pages` (language → its language-neutral page
+    URLs, known from the builds: walking the assembled site's hundred thousand folders for them
+    took longer than anything else in its assembly); returns the number of addresses listed."""
     site_url = site_url.rstrip("/") + "/"
     for old in [*site.glob("sitemap*.xml*"), *(site / lang / name for lang in CODES[1:] for name in ("sitemap.xml", "sitemap.xml.gz"))]:
         if old.exists():
             old.unlink()
     when = dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None else dt.datetime.now(dt.timezone.utc)
     lastmod = when.strftime("%Y-%m-%d")
-    urls = page_urls(site)
+    urls: dict[str, set[str]] = {}
+    for lang, neutrals in pages.items():
+        for neutral in neutrals:
+            urls.setdefault(neutral, set()).add(lang)
     entries = [
         _url_entry(site_url, neutral, lang, urls[neutral], lastmod)
         for lang in CODES
