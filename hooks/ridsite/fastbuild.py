@@ -127,9 +127,12 @@ def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict:
 
 # What Pagefind indexes: the page's content, the theme's <article>, not the header, tabs, sidebars
 # and footer around it (parsing only that takes a fifth less of its time than excluding those by
-# selector, for the same words), less the pager, breadcrumb and heading anchors within it.
+# selector, for the same words), less the pager, breadcrumb and heading anchors within it, and
+# less the site's notes that thousands of pages repeat word for word (the text is in its original
+# language, the summary is ours): they would make every page a result for "traduction officielle",
+# and Pagefind's time grows with the words it indexes.
 SEARCH_ROOT = "article.md-content__inner"
-SEARCH_EXCLUDE = ".rid-pager, .rid-pages, .rid-breadcrumb, .headerlink"
+SEARCH_EXCLUDE = ".rid-pager, .rid-pages, .rid-breadcrumb, .headerlink, .rid-notice, .rid-fallback, .rid-disclaimer"
 
 
 def index_search(site: Path) -> float | None:
