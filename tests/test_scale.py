@@ -72,6 +72,10 @@ def test_indexed_lookups_agree_with_a_full_scan(corpus):
             found = corpus.proposals_with_stance(crit["id"], stance["id"])
             ordered = sorted(corpus.proposals.values(), key=lambda pr: (pr["date"], pr["id"]))
             assert [pr["id"] for pr in found] == [pr["id"] for pr in ordered if pr["stances"].get(crit["id"]) == stance["id"]]
+    for kind in ("positions", "proposals", "documents", "events"):
+        records = getattr(corpus, kind).values()
+        expected = [r["id"] for r in sorted(records, key=lambda r: (r["date"], r["id"]))]
+        assert [r["id"] for r in getattr(corpus, f"{kind}_by_date")()] == expected, kind
     for event_id in corpus.events:
         assert [p["id"] for p in corpus.positions_at(event_id)] == [p["id"] for p in by_date if p.get("event") == event_id]
     for objective in corpus.objectives:

@@ -115,9 +115,21 @@ class Corpus:
 
     # Lookups below are answered from indexes built once, so that rendering stays linear in the
     # number of records (a scan per paragraph would make the build quadratic).
+    @staticmethod
+    def _in_date_order(records) -> list[dict]:
+        return sorted(records, key=lambda r: (r["date"], r["id"]))
+
     @cached_property
     def _by_date(self) -> list[dict]:
-        return sorted(self.positions.values(), key=lambda p: (p["date"], p["id"]))
+        return self._in_date_order(self.positions.values())
+
+    @cached_property
+    def _documents_by_date(self) -> list[dict]:
+        return self._in_date_order(self.documents.values())
+
+    @cached_property
+    def _events_by_date(self) -> list[dict]:
+        return self._in_date_order(self.events.values())
 
     @cached_property
     def _positions_by_actor(self) -> dict[str, list[dict]]:
@@ -136,7 +148,7 @@ class Corpus:
 
     @cached_property
     def _proposals_by_date(self) -> list[dict]:
-        return sorted(self.proposals.values(), key=lambda p: (p["date"], p["id"]))
+        return self._in_date_order(self.proposals.values())
 
     @cached_property
     def _proposals_by_paragraph(self) -> dict[tuple[str, str], list[dict]]:
@@ -154,6 +166,19 @@ class Corpus:
             if p.derived_from:
                 index[(p.derived_from["document"], p.derived_from["paragraph"])].append(p)
         return index
+
+    # Records in date order (ties by id): the order of every list on the site and in the data files.
+    def positions_by_date(self) -> list[dict]:
+        return self._by_date
+
+    def proposals_by_date(self) -> list[dict]:
+        return self._proposals_by_date
+
+    def documents_by_date(self) -> list[dict]:
+        return self._documents_by_date
+
+    def events_by_date(self) -> list[dict]:
+        return self._events_by_date
 
     def positions_of(self, actor_id: str) -> list[dict]:
         return self._positions_by_actor.get(actor_id, [])

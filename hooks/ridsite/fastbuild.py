@@ -207,6 +207,8 @@ def language_job(lang: str) -> LanguageBuild:
 
 @dataclass
 class SharedFiles:
+    """What the job writing the files shared by every language reports."""
+
     count: int
     began: float
     ended: float

@@ -358,19 +358,15 @@ INLINE_MIN = 5
 PROPOSALS_INLINE = 10
 
 
-def _by_date(records) -> list[dict]:
-    return sorted(records, key=lambda r: (r["date"], r["id"]))
-
-
 # What each index lists, in order.
 INDEX_ITEMS = {
-    "documents": lambda c: _by_date(c.documents.values()),
+    "documents": lambda c: c.documents_by_date(),
     "actors": lambda c: sorted(c.actors.values(), key=lambda a: a["id"]),
-    "positions": lambda c: c._by_date,
-    "proposals": lambda c: _by_date(c.proposals.values()),
+    "positions": lambda c: c.positions_by_date(),
+    "proposals": lambda c: c.proposals_by_date(),
     "criteria": lambda c: c.criteria,
     "objectives": lambda c: c.objectives,
-    "events": lambda c: _by_date(c.events.values()),
+    "events": lambda c: c.events_by_date(),
 }
 
 
