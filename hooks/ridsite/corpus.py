@@ -120,7 +120,7 @@ class Corpus:
         return sorted(records, key=lambda r: (r["date"], r["id"]))
 
     @cached_property
-    def _by_date(self) -> list[dict]:
+    def _positions_by_date(self) -> list[dict]:
         return self._in_date_order(self.positions.values())
 
     @cached_property
@@ -134,7 +134,7 @@ class Corpus:
     @cached_property
     def _positions_by_actor(self) -> dict[str, list[dict]]:
         index: dict[str, list[dict]] = defaultdict(list)
-        for p in self._by_date:
+        for p in self._positions_by_date:
             for actor in p["actors"]:
                 index[actor].append(p)
         return index
@@ -142,7 +142,7 @@ class Corpus:
     @cached_property
     def _positions_by_paragraph(self) -> dict[tuple[str, str], list[dict]]:
         index: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for p in self._by_date:
+        for p in self._positions_by_date:
             index[(p["source"]["document"], p["source"]["paragraph"])].append(p)
         return index
 
@@ -169,7 +169,7 @@ class Corpus:
 
     # Records in date order (ties by id): the order of every list on the site and in the data files.
     def positions_by_date(self) -> list[dict]:
-        return self._by_date
+        return self._positions_by_date
 
     def proposals_by_date(self) -> list[dict]:
         return self._proposals_by_date
@@ -201,7 +201,7 @@ class Corpus:
     def _positions_on_proposal(self) -> dict[tuple[str, str], list[dict]]:
         """(proposal id, "supports" or "opposes") → positions, by date."""
         index: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for p in self._by_date:
+        for p in self._positions_by_date:
             for side in ("supports", "opposes"):
                 for proposal_id in dict.fromkeys(p.get(side, [])):
                     index[(proposal_id, side)].append(p)
@@ -210,7 +210,7 @@ class Corpus:
     @cached_property
     def _positions_at_event(self) -> dict[str, list[dict]]:
         index: dict[str, list[dict]] = defaultdict(list)
-        for p in self._by_date:
+        for p in self._positions_by_date:
             if p.get("event"):
                 index[p["event"]].append(p)
         return index
@@ -218,7 +218,7 @@ class Corpus:
     @cached_property
     def _positions_by_objective(self) -> dict[str, list[dict]]:
         index: dict[str, list[dict]] = defaultdict(list)
-        for p in self._by_date:
+        for p in self._positions_by_date:
             for objective_id in dict.fromkeys(p.get("objectives", [])):
                 index[objective_id].append(p)
         return index
@@ -234,7 +234,7 @@ class Corpus:
 
     @cached_property
     def _positions_by_stance(self) -> dict[tuple[str, str], list[dict]]:
-        return self._by_stance(self._by_date)
+        return self._by_stance(self._positions_by_date)
 
     @cached_property
     def _proposals_by_stance(self) -> dict[tuple[str, str], list[dict]]:
