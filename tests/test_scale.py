@@ -65,17 +65,17 @@ def test_indexed_lookups_agree_with_a_full_scan(corpus):
         supporters, opponents = corpus.positions_on_proposal(proposal_id)
         assert [p["id"] for p in supporters] == [p["id"] for p in by_date if proposal_id in p.get("supports", [])]
         assert [p["id"] for p in opponents] == [p["id"] for p in by_date if proposal_id in p.get("opposes", [])]
+    ordered = sorted(corpus.proposals.values(), key=lambda pr: (pr["date"], pr["id"]))
     for crit in corpus.criteria:
         for stance in [*crit["stances"], corpus.not_stated]:
             found = corpus.positions_with_stance(crit["id"], stance["id"])
             assert [p["id"] for p in found] == [p["id"] for p in by_date if p["stances"].get(crit["id"]) == stance["id"]]
             found = corpus.proposals_with_stance(crit["id"], stance["id"])
-            ordered = sorted(corpus.proposals.values(), key=lambda pr: (pr["date"], pr["id"]))
             assert [pr["id"] for pr in found] == [pr["id"] for pr in ordered if pr["stances"].get(crit["id"]) == stance["id"]]
     for kind in ("positions", "proposals", "documents", "events"):
         records = getattr(corpus, kind).values()
         expected = [r["id"] for r in sorted(records, key=lambda r: (r["date"], r["id"]))]
-        assert [r["id"] for r in getattr(corpus, f"{kind}_by_date")()] == expected, kind
+        assert [r["id"] for r in getattr(corpus, f"{kind}_by_date")] == expected, kind
     for event_id in corpus.events:
         assert [p["id"] for p in corpus.positions_at(event_id)] == [p["id"] for p in by_date if p.get("event") == event_id]
     for objective in corpus.objectives:

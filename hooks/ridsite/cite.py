@@ -174,7 +174,7 @@ def pages(renderer) -> list:
     from .pages import PAGE_SIZE, paginate
 
     site = renderer.site
-    docs = site.c.documents_by_date()
+    docs = site.c.documents_by_date
     title = site.t("section.bibliography")
     return [
         renderer.page(

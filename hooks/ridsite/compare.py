@@ -101,7 +101,7 @@ def proposals_inline(corpus: Corpus) -> bool:
 
 
 def proposals_by_date(corpus: Corpus) -> list[str]:
-    return [p["id"] for p in corpus.proposals_by_date()]
+    return [p["id"] for p in corpus.proposals_by_date]
 
 
 def scorecard_row_urls(corpus: Corpus) -> dict[str, str]:

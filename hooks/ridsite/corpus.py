@@ -115,26 +115,28 @@ class Corpus:
 
     # Lookups below are answered from indexes built once, so that rendering stays linear in the
     # number of records (a scan per paragraph would make the build quadratic).
+    #
+    # Records in date order (ties by id): the order of every list on the site and in the data files.
     @staticmethod
     def _in_date_order(records) -> list[dict]:
         return sorted(records, key=lambda r: (r["date"], r["id"]))
 
     @cached_property
-    def _positions_by_date(self) -> list[dict]:
+    def positions_by_date(self) -> list[dict]:
         return self._in_date_order(self.positions.values())
 
     @cached_property
-    def _documents_by_date(self) -> list[dict]:
+    def documents_by_date(self) -> list[dict]:
         return self._in_date_order(self.documents.values())
 
     @cached_property
-    def _events_by_date(self) -> list[dict]:
+    def events_by_date(self) -> list[dict]:
         return self._in_date_order(self.events.values())
 
     @cached_property
     def _positions_by_actor(self) -> dict[str, list[dict]]:
         index: dict[str, list[dict]] = defaultdict(list)
-        for p in self._positions_by_date:
+        for p in self.positions_by_date:
             for actor in p["actors"]:
                 index[actor].append(p)
         return index
@@ -142,18 +144,18 @@ class Corpus:
     @cached_property
     def _positions_by_paragraph(self) -> dict[tuple[str, str], list[dict]]:
         index: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for p in self._positions_by_date:
+        for p in self.positions_by_date:
             index[(p["source"]["document"], p["source"]["paragraph"])].append(p)
         return index
 
     @cached_property
-    def _proposals_by_date(self) -> list[dict]:
+    def proposals_by_date(self) -> list[dict]:
         return self._in_date_order(self.proposals.values())
 
     @cached_property
     def _proposals_by_paragraph(self) -> dict[tuple[str, str], list[dict]]:
         index: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for pr in self._proposals_by_date:
+        for pr in self.proposals_by_date:
             cited = {(s["document"], s["paragraph"]) for s in [pr["source"], *pr.get("also_sources", [])]}
             for key in sorted(cited):
                 index[key].append(pr)
@@ -167,19 +169,6 @@ class Corpus:
                 index[(p.derived_from["document"], p.derived_from["paragraph"])].append(p)
         return index
 
-    # Records in date order (ties by id): the order of every list on the site and in the data files.
-    def positions_by_date(self) -> list[dict]:
-        return self._positions_by_date
-
-    def proposals_by_date(self) -> list[dict]:
-        return self._proposals_by_date
-
-    def documents_by_date(self) -> list[dict]:
-        return self._documents_by_date
-
-    def events_by_date(self) -> list[dict]:
-        return self._events_by_date
-
     def positions_of(self, actor_id: str) -> list[dict]:
         return self._positions_by_actor.get(actor_id, [])
 
@@ -192,7 +181,7 @@ class Corpus:
     @cached_property
     def _proposals_by_actor(self) -> dict[str, list[dict]]:
         index: dict[str, list[dict]] = defaultdict(list)
-        for pr in self._proposals_by_date:
+        for pr in self.proposals_by_date:
             for actor in dict.fromkeys([*pr["proponents"], *pr.get("cosponsors", [])]):
                 index[actor].append(pr)
         return index
@@ -201,7 +190,7 @@ class Corpus:
     def _positions_on_proposal(self) -> dict[tuple[str, str], list[dict]]:
         """(proposal id, "supports" or "opposes") → positions, by date."""
         index: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for p in self._positions_by_date:
+        for p in self.positions_by_date:
             for side in ("supports", "opposes"):
                 for proposal_id in dict.fromkeys(p.get(side, [])):
                     index[(proposal_id, side)].append(p)
@@ -210,7 +199,7 @@ class Corpus:
     @cached_property
     def _positions_at_event(self) -> dict[str, list[dict]]:
         index: dict[str, list[dict]] = defaultdict(list)
-        for p in self._positions_by_date:
+        for p in self.positions_by_date:
             if p.get("event"):
                 index[p["event"]].append(p)
         return index
@@ -218,7 +207,7 @@ class Corpus:
     @cached_property
     def _positions_by_objective(self) -> dict[str, list[dict]]:
         index: dict[str, list[dict]] = defaultdict(list)
-        for p in self._positions_by_date:
+        for p in self.positions_by_date:
             for objective_id in dict.fromkeys(p.get("objectives", [])):
                 index[objective_id].append(p)
         return index
@@ -234,11 +223,11 @@ class Corpus:
 
     @cached_property
     def _positions_by_stance(self) -> dict[tuple[str, str], list[dict]]:
-        return self._by_stance(self._positions_by_date)
+        return self._by_stance(self.positions_by_date)
 
     @cached_property
     def _proposals_by_stance(self) -> dict[tuple[str, str], list[dict]]:
-        return self._by_stance(self._proposals_by_date)
+        return self._by_stance(self.proposals_by_date)
 
     def build_indexes(self) -> None:
         """Build every lookup index now: before `rid build` forks its language jobs, which then

@@ -128,7 +128,7 @@ def criterion_proposals_matrix(corpus: Corpus, criterion_id: str) -> Matrix:
     """Proposals × the criterion's stances: where each proposal on record stands."""
     columns = stance_columns(corpus, criterion_id)
     rows = []
-    for prop in corpus.proposals_by_date():
+    for prop in corpus.proposals_by_date:
         cells = {col.id: [] for col in columns}
         cells[prop["stances"][criterion_id]].append(_evidence("proposal", prop))
         rows.append(Row("proposal", prop["id"], None, cells))
@@ -198,7 +198,7 @@ def proposals_table(corpus: Corpus) -> list[ProposalRow]:
     """Every proposal on record, by date. A proposal is a row (not a column), so that the table
     grows by rows only and can be split into pages."""
     on = {p: {"supports": [], "opposes": []} for p in corpus.proposals}
-    for pos in corpus.positions_by_date():
+    for pos in corpus.positions_by_date:
         for role in ("supports", "opposes"):
             for pid in pos.get(role, []):
                 on[pid][role].append(_evidence("position", pos))  # the column says which
@@ -207,7 +207,7 @@ def proposals_table(corpus: Corpus) -> list[ProposalRow]:
             prop["id"], _evidence("proposal", prop), list(prop["proponents"]), list(prop.get("cosponsors", [])),
             on[prop["id"]]["supports"], on[prop["id"]]["opposes"],
         )
-        for prop in corpus.proposals_by_date()
+        for prop in corpus.proposals_by_date
     ]
 
 
@@ -230,7 +230,7 @@ class ScoreRow:
 def scorecard(corpus: Corpus) -> list[ScoreRow]:
     """Every proposal on record (the formats), by date, rated on each criterion by its own source."""
     rows = []
-    for prop in corpus.proposals_by_date():
+    for prop in corpus.proposals_by_date:
         evidence = _evidence("proposal", prop)
         ratings = {c["id"]: Rating(prop["stances"][c["id"]], evidence) for c in corpus.criteria}
         supporters, opponents = corpus.positions_on_proposal(prop["id"])

@@ -97,7 +97,7 @@ def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:
 
 def positions_rows(corpus: Corpus, site_url: str = "") -> list[dict]:
     rows = []
-    for pos in corpus.positions_by_date():
+    for pos in corpus.positions_by_date:
         for actor_id in pos["actors"]:
             actor = corpus.actors[actor_id]
             for crit in corpus.criteria:
@@ -122,7 +122,7 @@ def positions_rows(corpus: Corpus, site_url: str = "") -> list[dict]:
 
 def proposals_rows(corpus: Corpus, site_url: str = "") -> list[dict]:
     rows = []
-    for prop in corpus.proposals_by_date():
+    for prop in corpus.proposals_by_date:
         for crit in corpus.criteria:
             stance = prop["stances"][crit["id"]]
             rows.append({

@@ -360,13 +360,13 @@ PROPOSALS_INLINE = 10
 
 # What each index lists, in order.
 INDEX_ITEMS = {
-    "documents": lambda c: c.documents_by_date(),
+    "documents": lambda c: c.documents_by_date,
     "actors": lambda c: sorted(c.actors.values(), key=lambda a: a["id"]),
-    "positions": lambda c: c.positions_by_date(),
-    "proposals": lambda c: c.proposals_by_date(),
+    "positions": lambda c: c.positions_by_date,
+    "proposals": lambda c: c.proposals_by_date,
     "criteria": lambda c: c.criteria,
     "objectives": lambda c: c.objectives,
-    "events": lambda c: c.events_by_date(),
+    "events": lambda c: c.events_by_date,
 }
 
 
