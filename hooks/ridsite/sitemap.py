@@ -30,7 +30,7 @@ def pages_in(root: Path) -> list[str]:
     for folder, dirs, files in os.walk(root):
         rel = os.path.relpath(folder, root)
         if rel == ".":
-            dirs[:] = [d for d in dirs if d not in ("assets", "pagefind", *CODES)]
+            dirs[:] = [d for d in dirs if d != "assets"]  # the theme's files, no page among them
         if "index.html" in files:
             found.append("" if rel == "." else rel.replace(os.sep, "/") + "/")
     return found
