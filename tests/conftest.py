@@ -22,6 +22,7 @@ GENERATED = ("documents", "actors", "positions", "proposals", "criteria", "objec
 
 
 def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
     for name in SITE_INPUTS:
         src = ROOT / name
         if src.is_dir():
@@ -36,6 +37,16 @@ def copy_project(dest: Path) -> Path:
 
 
 def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    """`rid build`: the site as it is published (what every check of the site reads)."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
+    return subprocess.run(
+        [sys.executable, "-m", "ridsite.cli", "build", "-d", str(site_dir), "--jobs", "2", *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=1800,
+    )
+
+
+def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Plain `mkdocs build`, the quick look of README that nothing published relies on."""
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra],
@@ -50,29 +61,11 @@ def corpus():
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """(project copy, site dir, build result) for the real data, built once per test session."""
+    """(project copy, site dir, build result): the site as `rid build` publishes it (languages in
+    parallel, Pagefind search), from the real data, built once per test session."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     site = project / "site"
     result = run_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project, site, result
-
-
-def run_rid_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
-    return subprocess.run(
-        [sys.executable, "-m", "ridsite.cli", "build", "-d", str(site_dir), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=1800,
-    )
-
-
-@pytest.fixture(scope="session")
-def rid_built(tmp_path_factory):
-    """(project copy, site dir, build result) made by `rid build`, the site as it is published:
-    languages built in parallel, Pagefind search. Built once per test session."""
-    project = copy_project(tmp_path_factory.mktemp("rid-project"))
-    site = project / "site"
-    result = run_rid_build(project, site, "--jobs", "2")
     assert result.returncode == 0, result.stdout + result.stderr
     return project, site, result
 

@@ -1,4 +1,4 @@
-"""`rid build` (one process per language) gives the same site as `mkdocs build`."""
+"""`rid build`, the published site; plain `mkdocs build` (README's quick look) gives the same record pages."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT, copy_project, run_rid_build
+from conftest import ROOT, copy_project, run_build, run_mkdocs_build
 from ridsite.languages import CODES
 
 
@@ -21,9 +21,12 @@ def rid_block(html: str) -> str:
     return match.group(0) if match else ""
 
 
-def test_parallel_build_matches_mkdocs_build(built, rid_built):
-    _, reference, _ = built
-    project, site, _ = rid_built
+def test_plain_mkdocs_build_gives_the_same_record_pages(built, tmp_path):
+    project, site, _ = built
+    plain = copy_project(tmp_path / "plain")
+    result = run_mkdocs_build(plain, tmp_path / "plain-site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    reference = tmp_path / "plain-site"
     assert pages(site) == pages(reference)
     for rel in ("actors/egy/index.html", "fr/documents/a-70-174/18/index.html", "ar/criteria/institutional/index.html"):
         assert rid_block((site / rel).read_text(encoding="utf-8")) == rid_block((reference / rel).read_text(encoding="utf-8")), rel
@@ -34,8 +37,8 @@ def test_parallel_build_matches_mkdocs_build(built, rid_built):
     assert not list(project.glob(".rid-build-*")), "the work folder is cleaned up"
 
 
-def test_the_published_site_searches_with_pagefind_in_each_language(rid_built):
-    _, site, _ = rid_built
+def test_the_published_site_searches_with_pagefind_in_each_language(built):
+    _, site, _ = built
     # One Pagefind bundle per language, at its root; Material's index (one file for every
     # language) is gone.
     assert not list(site.rglob("search_index.json"))
@@ -66,8 +69,8 @@ def pagefind_fragments(bundle) -> dict[str, dict]:
     return fragments
 
 
-def test_search_indexes_what_a_page_says_not_the_theme_around_it(rid_built):
-    _, site, _ = rid_built
+def test_search_indexes_what_a_page_says_not_the_theme_around_it(built):
+    _, site, _ = built
     fragments = pagefind_fragments(site / "fr" / "pagefind")  # addresses within /fr/
     egy = fragments["/actors/egy/"]
     assert egy["meta"]["title"] == "Égypte"
@@ -106,12 +109,12 @@ def test_a_bad_record_leaves_the_previous_site(tmp_path):
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
 
 
-def test_stamped_pages_are_byte_identical_to_the_pages_mkdocs_builds(rid_built, tmp_path):
-    project, site, result = rid_built
+def test_stamped_pages_are_byte_identical_to_the_pages_mkdocs_builds(built, tmp_path):
+    project, site, result = built
     stamped = sum(int(n) for n in re.findall(r"(\d+) pages stamped", result.stdout))
     assert stamped > 1500, result.stdout  # most record pages are stamped, not built one by one
     reference = tmp_path / "site"
-    done = run_rid_build(project, reference, "--jobs", "2", "--no-stamp")
+    done = run_build(project, reference, "--jobs", "2", "--no-stamp")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 pages stamped" in done.stdout
     ours = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
@@ -121,16 +124,16 @@ def test_stamped_pages_are_byte_identical_to_the_pages_mkdocs_builds(rid_built, 
     assert different == []
 
 
-def test_published_pages_name_their_own_address(rid_built):
-    _, site, _ = rid_built
+def test_published_pages_name_their_own_address(built):
+    _, site, _ = built
     for lang in CODES:
         prefix = "" if lang == CODES[0] else f"{lang}/"
         html = (site / prefix / "documents/a-70-174/18/index.html").read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="http://127.0.0.1:8000/{prefix}documents/a-70-174/18/">' in html, lang
 
 
-def test_the_published_sitemap_lists_every_page_in_every_language(rid_built):
-    _, site, _ = rid_built
+def test_the_published_sitemap_lists_every_page_in_every_language(built):
+    _, site, _ = built
     index = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<sitemapindex" in index
     locs = []
@@ -151,10 +154,81 @@ def test_the_published_sitemap_lists_every_page_in_every_language(rid_built):
 def test_a_partial_build_of_one_language(tmp_path):
     """`rid build -l fr`: the French pages only (to preview, or to measure one language's cost)."""
     project = copy_project(tmp_path)
-    result = run_rid_build(project, project / "site", "-l", "fr", "--jobs", "2")
+    result = run_build(project, project / "site", "-l", "fr", "--jobs", "2")
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     assert (site / "fr/documents/a-70-174/18/index.html").is_file()
     assert (site / "fr/pagefind/pagefind-entry.json").is_file()
     assert not (site / "documents").exists() and not (site / "es").exists()
     assert "rid build: fr:" in result.stdout and "rid build: en:" not in result.stdout
+
+
+def _one_language_project(tmp_path, edit_config=None, edit_main=None):
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_project(project)
+    if edit_config:
+        config = project / "mkdocs.yml"
+        config.write_text(edit_config(config.read_text(encoding="utf-8")), encoding="utf-8")
+    if edit_main:
+        main = project / "overrides" / "main.html"
+        main.write_text(edit_main(main.read_text(encoding="utf-8")), encoding="utf-8")
+    return project
+
+
+def with_edit_button(config: str) -> str:
+    """Material's standard "edit this page" button, as a maintainer would add it."""
+    config = config.replace("strict: true\n", "strict: true\nrepo_url: https://example.org/rid\nedit_uri: edit/main/docs/\n", 1)
+    return config.replace("    - navigation.top\n", "    - navigation.top\n    - content.action.edit\n", 1)
+
+
+def test_a_setting_that_writes_a_value_per_page_is_refused_by_name(tmp_path):
+    project = _one_language_project(tmp_path, edit_config=with_edit_button)
+    site = project / "site"
+    result = run_build(project, site, "-l", "en")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "stamping would publish wrong pages" in result.stderr
+    assert "theme.features: content.action.edit" in result.stderr
+    assert not site.exists(), "nothing published"
+    # Built without stamping, every page's edit button names its own source file.
+    result = run_build(project, site, "-l", "en", "--no-stamp")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for rel in ("documents/a-70-174/18", "positions/egy-2020-02-13-platform"):
+        html = (site / rel / "index.html").read_text(encoding="utf-8")
+        assert f'href="https://example.org/rid/edit/main/docs/{rel}.md"' in html, rel
+
+
+def test_a_template_that_writes_a_value_per_page_is_refused(tmp_path):
+    # Not a setting the stamp knows by name: the comparison with the page MkDocs renders finds it.
+    project = _one_language_project(tmp_path, edit_main=lambda t: t.replace("{% block extrahead %}", "{% block extrahead %}<!-- {{ page.file.src_uri if page else \"\" }} -->", 1))
+    result = run_build(project, project / "site", "-l", "en")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "stamping would publish wrong pages" in result.stderr
+    assert "stamp.py does not know" in result.stderr
+
+
+def test_properdocs_builds_the_same_pages_as_mkdocs(tmp_path):
+    """The generator is one line (runner.RUNNER): ProperDocs, the fork of MkDocs 1.6, gives the
+    same pages, apart from the generator's name in <meta name="generator">."""
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_project(project)
+    sites = {}
+    for generator in ("mkdocs", "properdocs"):
+        sites[generator] = tmp_path / generator
+        result = run_build(project, sites[generator], "-l", "en", "--generator", generator)
+        assert result.returncode == 0, result.stdout + result.stderr
+    files = {g: sorted(p.relative_to(s).as_posix() for p in s.rglob("*") if p.is_file()) for g, s in sites.items()}
+    assert files["mkdocs"] == files["properdocs"]
+    assert len(files["mkdocs"]) > 300
+    generator_tag = re.compile(r'<meta name="generator" content="[^"]*">')
+    different = []
+    for rel in files["mkdocs"]:
+        ours, theirs = ((sites[g] / rel).read_bytes() for g in ("mkdocs", "properdocs"))
+        if rel.endswith(".html"):
+            ours, theirs = (generator_tag.sub("", b.decode("utf-8")).encode() for b in (ours, theirs))
+        if ours != theirs:
+            different.append(rel)
+    assert different == []
+    page = (sites["properdocs"] / "documents/a-70-174/18/index.html").read_text(encoding="utf-8")
+    assert 'ProperDocs 1.6.7' in generator_tag.search(page).group(0)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import filecmp
-import os
-import subprocess
-import sys
 
-from conftest import ROOT, copy_project
+from conftest import copy_project, run_build
 from ridsite.reproducible import content_epoch
 
 
@@ -15,10 +12,8 @@ def test_two_builds_of_the_same_records_are_identical(built, tmp_path):
     _, first, _ = built
     project = copy_project(tmp_path)
     second = tmp_path / "site"
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"), SOURCE_DATE_EPOCH="1700000000")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(second)], cwd=project, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    result = run_build(project, second)
+    assert result.returncode == 0, result.stdout + result.stderr
     differences = []
 
     def walk(cmp: filecmp.dircmp, prefix=""):

@@ -19,20 +19,19 @@ class BuildResult:
     pages: list[Page]
     written: int
     removed: int
+    languages: tuple[str, ...]
 
 
-def generate(data_dir: Path, docs_dir: Path, site_url: str = "", search: str = "material", languages=CODES) -> BuildResult:
-    """Raises RecordsInvalid (with every problem) before writing anything if a record is bad.
+def generate(data_dir: Path, docs_dir: Path, site_url: str = "", search: str = "material") -> BuildResult:
+    """The pages of plain `mkdocs build`/`serve`, in the six languages, written into docs_dir.
 
-    `languages`: all six, or the one of a preview (RID_ONLY_LANGUAGE=fr mkdocs serve), which then
-    renders a sixth of the pages."""
+    Raises RecordsInvalid (with every problem) before writing anything if a record is bad."""
     corpus = load_corpus(data_dir)
-    pages = render_all(corpus, languages=languages, site_url=site_url, search=search)
+    pages = render_all(corpus, languages=CODES, site_url=site_url, search=search)
     files = {page.source_path: markdown_file(page) for page in pages}
     files.update(render_files(corpus, site_url))  # JSON, CSV, SVG … of feature modules
     # A URL in permalinks.txt that is gone without a redirect raises here, before any write;
     # otherwise this adds a redirect page at each moved address (the project is data/'s parent).
-    partial = tuple(languages) != CODES
-    files.update(enforce_permalinks(data_dir.parent, docs_dir, pages, site_url, every_language=partial))
+    files.update(enforce_permalinks(data_dir.parent, docs_dir, pages, site_url))
     written, removed = sync_generated(docs_dir, files)
-    return BuildResult(corpus, pages, written, removed)
+    return BuildResult(corpus, pages, written, removed, CODES)

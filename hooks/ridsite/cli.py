@@ -179,17 +179,37 @@ def permalinks(project: Path, check_only: bool) -> None:
 @click.option("--no-strict", is_flag=True, help="Do not fail on MkDocs warnings.")
 @click.option("--no-stamp", is_flag=True, help="Let MkDocs build every page, instead of stamping record pages from one of their kind (slower; same bytes).")
 @click.option("-l", "--language", "languages", multiple=True, type=click.Choice(CODES), help="Build only this language (repeatable): a partial site, to preview or to measure. Default: all six.")
-def build(site_dir: Path, jobs: int | None, no_strict: bool, no_stamp: bool, languages: tuple[str, ...]) -> None:
+@click.option("--generator", type=click.Choice(["mkdocs", "properdocs"]), default=None, hidden=True,
+              help="Build with this generator instead of runner.RUNNER (to compare MkDocs with its fork ProperDocs).")
+def build(site_dir: Path, jobs: int | None, no_strict: bool, no_stamp: bool, languages: tuple[str, ...], generator: str | None) -> None:
     from .fastbuild import build_site
+    from .runner import RUNNER
 
     try:
-        build_site(Path.cwd(), site_dir, jobs=jobs, strict=not no_strict, stamp=not no_stamp, languages=languages or CODES, log=click.echo)
+        build_site(Path.cwd(), site_dir, jobs=jobs, strict=not no_strict, stamp=not no_stamp, languages=languages or CODES,
+                   log=click.echo, generator=generator or RUNNER)
     except RecordsInvalid as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
     except RuntimeError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+
+
+@main.command(help="Build the site as published and serve it; rebuild whenever a record, page, template or setting is saved.")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="host:port to serve on.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@click.option("-j", "--jobs", type=int, default=None, help="Parallel language builds (default: number of cores).")
+@click.option("-l", "--language", "languages", multiple=True, type=click.Choice(CODES),
+              help="Build only this language (repeatable): a faster preview of part of the site. Default: all six.")
+def serve(dev_addr: str, site_dir: Path, jobs: int | None, languages: tuple[str, ...]) -> None:
+    from .serve import serve as run
+
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        click.echo(f"rid serve: --dev-addr must be host:port, e.g. 127.0.0.1:8000 (got {dev_addr!r})", err=True)
+        sys.exit(2)
+    run(Path.cwd(), site_dir, host, int(port), languages=languages, jobs=jobs, log=lambda m: click.echo(m, err=m.startswith("rid serve: the build failed")))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import runner
 from .languages import CODES, DEFAULT
 from .load import load_corpus
 from .output import MANIFEST
@@ -36,7 +37,7 @@ from .permalinks import enforce as enforce_permalinks
 from .permalinks import neutral_url
 from .reproducible import content_epoch
 from .sitemap import pages_in, write_sitemaps
-from .stamp import Parts, make_shell, stampable
+from .stamp import PER_PAGE_SETTINGS, Parts, first_difference, make_shell, per_page_settings, stampable
 
 HOME_MARKER = "<!-- rid:home -->"
 
@@ -104,25 +105,38 @@ class LanguageBuild:
     pages: list = field(default_factory=list)  # the URL of every page of the language, authored ones included
     began: float = 0.0  # when the job started and ended (time.perf_counter, the same clock in every worker)
     ended: float = 0.0
+    stamp_error: str = ""  # a stamped page that is not the page MkDocs renders (stamp_check)
 
 
-def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict: bool, epoch: int | None = None) -> LanguageBuild:
-    env = dict(
-        os.environ,
-        RID_DOCS_DIR=str(docs_tree),
-        RID_ONLY_LANGUAGE=lang,
-        RID_PAGES_READY="1",
-        RID_MATERIAL_SEARCH="false",  # Pagefind indexes each language instead
-        NO_MKDOCS_2_WARNING="1",
-    )
-    if epoch is not None:
-        env.setdefault("SOURCE_DATE_EPOCH", str(epoch))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
-    if strict:
-        cmd.append("--strict")
+def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict: bool, epoch: int | None = None,
+                   generator: str = runner.RUNNER) -> LanguageBuild:
+    """MkDocs (or ProperDocs) builds one language's docs tree (pages rendered already) into `out`."""
+    config = runner.language_config(project, docs_tree, out, lang, strict)
     started = time.perf_counter()
-    result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
-    return LanguageBuild(lang, time.perf_counter() - started, result.returncode, result.stdout + result.stderr)
+    result = runner.run(config, docs_tree.parent / f"mkdocs.{lang}.yml", project, epoch, generator)
+    return LanguageBuild(lang, time.perf_counter() - started, result.returncode, result.output)
+
+
+def stamp_check(shells: dict, checks: dict, out: Path, exemplars: dict) -> str:
+    """Stamp each check page from its kind's shell and compare it, byte for byte, with the page
+    MkDocs built: a theme setting or template that writes a per-page value the stamp does not know
+    would otherwise be published wrong on every stamped page. Returns what went wrong, or ""."""
+    for key, parts in checks.items():
+        built = (out / parts.url / "index.html").read_text(encoding="utf-8")
+        stamped = shells[key].fill(parts)
+        if stamped == built:
+            continue
+        project = _shared.get("project")
+        settings = per_page_settings(runner.read_config(project)) if project else []
+        named = "".join(f"\n  - {s}: {PER_PAGE_SETTINGS[s]}" for s in settings)
+        return (
+            f"stamping would publish wrong pages: {parts.url} stamped from {exemplars[key].url} is not the page MkDocs "
+            f"renders ({first_difference(built, stamped)}).\n"
+            + (f"mkdocs.yml turns on what writes a value of its own on every page:{named}\n" if named else
+               "A theme setting or template writes something of its own on every page, which stamp.py does not know.\n")
+            + "Remove the setting, teach ridsite/stamp.py the new slot, or build with --no-stamp (slower, every page by MkDocs)."
+        )
+    return ""
 
 
 # What Pagefind indexes: the page's content, the theme's <article>, not the header, tabs, sidebars
@@ -169,8 +183,8 @@ def language_job(lang: str) -> LanguageBuild:
     """One language from records to finished pages: render; MkDocs builds the authored pages, the
     indexes and one record page of each kind and depth; the other record pages are stamped from
     those (kept in memory, never written as Markdown); Pagefind indexes the language."""
-    corpus, project, work, site_url, stamp, strict, epoch = (
-        _shared[k] for k in ("corpus", "project", "work", "site_url", "stamp", "strict", "epoch")
+    corpus, project, work, site_url, stamp, strict, epoch, generator = (
+        _shared[k] for k in ("corpus", "project", "work", "site_url", "stamp", "strict", "epoch", "generator")
     )
     began = started = time.perf_counter()
     renderer = Renderer(corpus, lang, site_url, "pagefind")
@@ -178,24 +192,32 @@ def language_job(lang: str) -> LanguageBuild:
     pages = renderer.all_pages()
     authored_tree(project / "docs", tree, lang, renderer.home_summary(), {page.url for page in pages})
     exemplars: dict = {}
+    checks: dict = {}  # per kind and depth, one more page that MkDocs builds and the stamp must match
     kept: list[Parts] = []
     urls: list[tuple[str, str]] = []
     for page in pages:
         urls.append((page.url, page.source_path))
         parts = Parts.of_page(page) if stamp else None
         if parts is not None and stampable(parts):
-            if parts.key in exemplars:
+            if parts.key not in exemplars:
+                exemplars[parts.key] = parts  # the first page of each kind and depth: MkDocs builds it
+            elif parts.key not in checks:
+                checks[parts.key] = parts  # the second: MkDocs builds it too, to check the stamp
+            else:
                 kept.append(parts)
                 continue
-            exemplars[parts.key] = parts  # the first page of each kind and depth: MkDocs builds it
         _write(tree / page.source_path, markdown_file(page))
     rendered = time.perf_counter() - started
-    build = build_language(project, tree, out, lang, strict, epoch)
+    build = build_language(project, tree, out, lang, strict, epoch, generator)
     build.urls, build.render_seconds, build.began = urls, rendered, began
     if build.returncode:
         return build
     started = time.perf_counter()
     shells = {key: make_shell((out / p.url / "index.html").read_text(encoding="utf-8"), p) for key, p in exemplars.items()}
+    wrong = stamp_check(shells, checks, out, exemplars)
+    if wrong:
+        build.stamp_error = wrong
+        return build
     build.pages = pages_in(out) + [parts.url for parts in kept]
     for parts in kept:
         _write(out / parts.url / "index.html", shells[parts.key].fill(parts))
@@ -252,7 +274,8 @@ def place_static(static: Path, staging: Path, languages=CODES) -> None:
         _link(path, target)
 
 
-def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: bool = True, stamp: bool = True, languages=CODES, log=print) -> list[LanguageBuild]:
+def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: bool = True, stamp: bool = True, languages=CODES,
+               log=print, generator: str = runner.RUNNER) -> list[LanguageBuild]:
     """Build the languages into site_dir; raises RecordsInvalid or RuntimeError, leaving site_dir as it was.
 
     `languages` other than all six makes a partial site (to preview, or to measure what each
@@ -260,7 +283,7 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
     languages = tuple(code for code in CODES if code in languages)
     project = project.resolve()
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
-    site_url = os.environ.get("RID_SITE_URL", "http://127.0.0.1:8000/")
+    site_url = runner.site_url(project)
     started = time.perf_counter()
     corpus = load_corpus(project / "data")  # raises RecordsInvalid: nothing written
     epoch = content_epoch(project, corpus)
@@ -271,7 +294,7 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
     # collector's scans, which in the forked workers would also copy the pages they touch.
     gc.freeze()
     try:
-        _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch)
+        _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch, generator=generator)
         # fork: the workers share the checked records instead of loading them again.
         with multiprocessing.get_context("fork").Pool(jobs or os.cpu_count() or 2) as pool:
             # The shared files first, beside the first language, not alone at the end.
@@ -281,6 +304,9 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
         failed = [b for b in builds if b.returncode]
         if failed:
             raise RuntimeError("\n".join(f"{b.lang}: mkdocs build failed\n{b.output}" for b in failed))
+        refused = [b for b in builds if b.stamp_error]
+        if refused:
+            raise RuntimeError(f"rid build: {refused[0].lang}: {refused[0].stamp_error}")
         # A published address that disappeared stops the build here, before the site is replaced.
         refs = [_PageRef(url, b.lang, src) for b in builds for url, src in b.urls]
         partial = len(builds) < len(CODES)

@@ -22,6 +22,7 @@ that MkDocs wrote for the exemplar.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from html import escape
@@ -179,3 +180,40 @@ def _url_slots(tokens: list, url_slot: int) -> list:
         else:
             out.append(token)
     return out
+
+
+# Theme settings known to write a value of their own on every page (the page's source file, its
+# git dates, a social card, its neighbours in the navigation): the stamp knows none of them.
+PER_PAGE_SETTINGS = {
+    "theme.features: content.action.edit": "an edit button pointing at the page's source file (with repo_url, edit_uri)",
+    "theme.features: content.action.view": "a view-source button pointing at the page's source file (with repo_url, edit_uri)",
+    "theme.features: navigation.footer": "links to the previous and next page in the footer",
+    "plugins: git-revision-date-localized": "the page's git dates",
+    "plugins: git-committers": "the page's git authors",
+    "plugins: git-authors": "the page's git authors",
+    "plugins: social": "a social card per page",
+    "plugins: tags": "the page's tags",
+}
+
+
+def per_page_settings(config: dict) -> list[str]:
+    """Which of PER_PAGE_SETTINGS a configuration (mkdocs.yml as a dict) turns on."""
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    features = set(theme.get("features") or ())
+    plugins = {next(iter(p)) if isinstance(p, dict) else p for p in config.get("plugins") or ()}
+    plugins = {name.removeprefix("material/") for name in plugins}
+    found = []
+    for setting in PER_PAGE_SETTINGS:
+        where, _, name = setting.partition(": ")
+        if (where == "theme.features" and name in features) or (where == "plugins" and name in plugins):
+            found.append(setting)
+    return found
+
+
+def first_difference(expected: str, actual: str) -> str:
+    """Where two pages first differ: the line number and a short excerpt of each."""
+    for number, (want, got) in enumerate(zip(expected.splitlines(), actual.splitlines()), 1):
+        if want != got:
+            start = max(0, len(os.path.commonprefix([want, got])) - 40)
+            return f"line {number}: MkDocs wrote {want[start:start + 120].strip()!r}, the stamp {got[start:start + 120].strip()!r}"
+    return "the pages differ in length"

@@ -80,14 +80,8 @@ def serve(directory: Path):
 
 @pytest.fixture(scope="package")
 def server(site_dir):
-    """The site `mkdocs build` makes (Material's search), served."""
+    """The site as `rid build` publishes it, served as a static host serves it."""
     yield from serve(site_dir)
-
-
-@pytest.fixture(scope="package")
-def published_server(rid_built):
-    """The site `rid build` makes, as it is published (Pagefind search), served."""
-    yield from serve(rid_built[1])
 
 
 @pytest.fixture(scope="package")
@@ -188,18 +182,6 @@ def watched(browser, server, traffic, request_log, request):
 @pytest.fixture
 def open_context(browser, server, traffic, request_log, request):
     with watched(browser, server, traffic, request_log, request) as open_:
-        yield open_
-
-
-@pytest.fixture
-def published_traffic(published_server) -> Traffic:
-    return Traffic(origin=_origin(published_server))
-
-
-@pytest.fixture
-def open_published(browser, published_server, published_traffic, request_log, request):
-    """open_context, on the site as `rid build` publishes it."""
-    with watched(browser, published_server, published_traffic, request_log, request) as open_:
         yield open_
 
 

@@ -42,12 +42,12 @@ def search(page, lang: str, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", CODES)
-def test_pagefind_finds_an_actor_by_its_name_in_the_readers_language(open_published, rid_built, lang):
+def test_pagefind_finds_an_actor_by_its_name_in_the_readers_language(open_context, built, lang):
     from ridsite.load import load_corpus
 
-    corpus = load_corpus(rid_built[0] / "data")
+    corpus = load_corpus(built[0] / "data")
     name = corpus.actors["egy"]["name"][lang]
-    page = open_published().new_page()
+    page = open_context().new_page()
     found = search(page, lang, name)
     assert page_url(lang, "actors/egy/") in found, found
     # Only pages of the reader's language: English pages have no prefix, the others theirs.
@@ -56,8 +56,8 @@ def test_pagefind_finds_an_actor_by_its_name_in_the_readers_language(open_publis
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ru", "zh", "ar"])
-def test_pagefind_finds_a_paragraph_by_a_phrase_of_its_text(open_published, lang):
-    page = open_published().new_page()
+def test_pagefind_finds_a_paragraph_by_a_phrase_of_its_text(open_context, lang):
+    page = open_context().new_page()
     found = search(page, lang, PHRASE)
     target = page_url(lang, "documents/{}/{}/".format(*PARAGRAPH))
     assert target in found, found
@@ -66,20 +66,30 @@ def test_pagefind_finds_a_paragraph_by_a_phrase_of_its_text(open_published, lang
     assert page.locator("[data-rid-id]").first.get_attribute("data-rid-id") == "{}/{}".format(*PARAGRAPH)
 
 
-def test_a_search_has_a_shareable_address(open_published):
-    page = open_published().new_page()
+def test_pagefind_finds_a_chinese_word_inside_a_sentence(open_context, site_corpus):
+    # "平台" (platform) is in the middle of the Chinese summary of Egypt's position: without word
+    # segmentation the whole sentence is one token, and the word is not found.
+    position = "egy-2020-02-13-platform"
+    summary = site_corpus.positions[position]["summary"]["zh"]
+    assert "平台" in summary and not summary.startswith("平台")
+    found = search(open_context().new_page(), "zh", "平台")
+    assert page_url("zh", f"positions/{position}/") in found, found
+
+
+def test_a_search_has_a_shareable_address(open_context):
+    page = open_context().new_page()
     page.goto("zh/search/?q=" + "平台")
     found = results(page)
     assert "zh/positions/egy-2020-02-13-platform/" in found, found
     assert page.locator("#rid-search-input").input_value() == "平台"
 
 
-def test_the_first_query_downloads_little(open_published, published_traffic, rid_built):
+def test_the_first_query_downloads_little(open_context, traffic, built):
     """Everything fetched from the Pagefind bundle for one search, counted from the files served."""
-    site = rid_built[1]
-    page = open_published().new_page()
+    site = built[1]
+    page = open_context().new_page()
     search(page, "en", PHRASE)
-    fetched = sorted({urlsplit(url).path for _, url in published_traffic.requests if "/pagefind/" in url})
+    fetched = sorted({urlsplit(url).path for _, url in traffic.requests if "/pagefind/" in url})
     files = {path: site / path.lstrip("/") for path in fetched}
     served = {path: served_bytes(f) for path, f in files.items()}
     total, raw = sum(served.values()), sum(f.stat().st_size for f in files.values())
@@ -91,9 +101,9 @@ def test_the_first_query_downloads_little(open_published, published_traffic, rid
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_search_page_with_results_has_no_serious_accessibility_violation(open_published, lang):
+def test_search_page_with_results_has_no_serious_accessibility_violation(open_context, lang):
     axe = need(NODE_MODULES / "axe-core" / "axe.min.js", "axe-core (npm)")
-    page = open_published().new_page()
+    page = open_context().new_page()
     search(page, lang, PHRASE)
     page.add_script_tag(path=str(axe))
     failing = [f"{v['id']} [{v['impact']}] {v['help']}: {[n['target'] for n in v['nodes'][:3]]}"
@@ -101,8 +111,8 @@ def test_search_page_with_results_has_no_serious_accessibility_violation(open_pu
     assert failing == [], "\n".join(failing)
 
 
-def test_without_javascript_the_search_page_points_to_the_lists(open_published):
-    page = open_published(java_script_enabled=False).new_page()
+def test_without_javascript_the_search_page_points_to_the_lists(open_context):
+    page = open_context(java_script_enabled=False).new_page()
     page.goto("fr/search/")
     assert page.locator("noscript").count() == 1
     links = page.eval_on_selector_all("#browse + ul a", "as => as.map(a => a.pathname)")
