@@ -54,6 +54,20 @@ def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.C
     )
 
 
+def pagefind_fragments(bundle: Path) -> dict[str, dict]:
+    """What Pagefind stored of each page of one language (its fragments: gzip, a signature, then
+    JSON), by URL within the language: the words a reader's search can find and shows."""
+    import gzip
+    import json
+
+    fragments = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{"):])
+        fragments[fragment["url"]] = fragment
+    return fragments
+
+
 @pytest.fixture(scope="session")
 def corpus():
     return load_corpus(ROOT / "data")

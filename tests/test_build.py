@@ -138,13 +138,14 @@ def test_language_switcher_keeps_the_same_record(built):
     _, site, _ = built
     links = parse(page_file(site, "ru", "actors/ind/"))
     alternates = {a["hreflang"]: a["href"] for tag, a in links.tags if tag == "a" and "hreflang" in a}
+    # From the top of the host (where site_url puts the site), the same record in all six.
     assert alternates == {
-        "en": "../../../actors/ind/",
-        "fr": "../../../fr/actors/ind/",
-        "es": "../../../es/actors/ind/",
-        "ru": "./",
-        "zh": "../../../zh/actors/ind/",
-        "ar": "../../../ar/actors/ind/",
+        "en": "/actors/ind/",
+        "fr": "/fr/actors/ind/",
+        "es": "/es/actors/ind/",
+        "ru": "/ru/actors/ind/",
+        "zh": "/zh/actors/ind/",
+        "ar": "/ar/actors/ind/",
     }
 
 
@@ -161,13 +162,6 @@ def test_home_page_counts_come_from_the_data(built, corpus):
         html = page_file(site, lang, "").read_text(encoding="utf-8")
         for kind, count in corpus.counts().items():
             assert f'<strong data-rid-count="{kind}">{count}</strong>' in html, (lang, kind)
-
-
-def test_every_page_is_in_the_sitemap(built, corpus):
-    _, site, _ = built
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "/fr/documents/a-65-201/18-i/" in sitemap
-    assert "/ar/actors/egy/" in sitemap
 
 
 def test_navigation_lists_kinds_not_records(built):

@@ -16,7 +16,7 @@ import jinja2
 import lxml.html
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, pagefind_fragments
 from ridsite import cite, citations, metadata
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
@@ -95,13 +95,13 @@ def test_cite_script_is_loaded_only_by_pages_with_a_cite_block(built):
 def test_cite_blocks_stay_out_of_the_search_index(built):
     """Every paragraph's block repeats its document's title: indexed, it would drown the results."""
     _, site, _ = built
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert any("regular institutional dialogue" in d["text"].lower() for d in docs)
+    fragments = pagefind_fragments(site / "pagefind")
+    assert any("regular institutional dialogue" in f["content"].lower() for f in fragments.values())
     # The bibliography page is made of references, so it is the one page where they are content.
     leaking = sorted({
-        d["location"] for d in docs
-        if not d["location"].startswith(cite.BIBLIOGRAPHY_URL)
-        and ("accessed [date]" in d["text"] or "Cite this paragraph" in d["text"])
+        url for url, f in fragments.items()
+        if not url.lstrip("/").startswith(cite.BIBLIOGRAPHY_URL)
+        and ("accessed [date]" in f["content"] or "Cite this paragraph" in f["content"])
     })
     assert leaking == []
     html = page_path(site, "en", "documents/a-70-174/18/").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT, copy_project, run_build, run_mkdocs_build
+from conftest import ROOT, copy_project, pagefind_fragments, run_build, run_mkdocs_build
 from ridsite.languages import CODES
 
 
@@ -55,18 +55,6 @@ def test_the_published_site_searches_with_pagefind_in_each_language(built):
         assert f'<script src="{up}assets/js/search.js" defer></script>' in search, lang
         assert "pagefind-ui" not in search  # the site's own list of results, not Pagefind's interface
         assert 'data-rid-bundle="../pagefind/"' in search, lang
-
-
-def pagefind_fragments(bundle) -> dict[str, dict]:
-    """What Pagefind stored of each page (its fragments: gzip, a signature, then JSON), by URL."""
-    import gzip
-
-    fragments = {}
-    for path in (bundle / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        fragment = json.loads(data[data.index(b"{"):])
-        fragments[fragment["url"]] = fragment
-    return fragments
 
 
 def test_search_indexes_what_a_page_says_not_the_theme_around_it(built):

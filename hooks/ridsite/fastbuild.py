@@ -48,12 +48,18 @@ def language_of(rel: str) -> str | None:
     return parts[-2] if len(parts) >= 3 and parts[-2] in CODES else None
 
 
-def belongs_to(rel: str, lang: str) -> bool:
-    """Whether an authored file of docs/ goes into the tree of one language."""
+def belongs_to(rel: str, lang: str, docs: Path | None = None) -> bool:
+    """Whether an authored file of docs/ goes into the tree of one language.
+
+    A page without a translation falls back to the default language's file; a page with one gets
+    only its translation. Given both, mkdocs-static-i18n keeps whichever it meets last, in the
+    order the file system lists them: the French methodology was published in English."""
     file_lang = language_of(rel)
     if file_lang is not None:
         return file_lang == lang
-    return True  # pages without a translation fall back; static files serve all
+    if docs is not None and lang != DEFAULT and rel.endswith(".md"):
+        return not (docs / f"{rel[:-3]}.{lang}.md").exists()
+    return True  # static files serve all
 
 
 def authored_tree(docs: Path, dest: Path, lang: str, home_summary: str, generated_urls: set[str]) -> None:
@@ -65,7 +71,7 @@ def authored_tree(docs: Path, dest: Path, lang: str, home_summary: str, generate
     stale = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(docs).as_posix()
-        if path.is_dir() or rel == MANIFEST or rel in stale or not belongs_to(rel, lang):
+        if path.is_dir() or rel == MANIFEST or rel in stale or not belongs_to(rel, lang, docs):
             continue
         if rel.endswith(".md") and neutral_url(rel) in generated_urls:
             continue

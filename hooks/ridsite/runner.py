@@ -16,6 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -55,11 +56,14 @@ def site_url(project: Path) -> str:
     return (read_config(project).get("site_url") or "/").rstrip("/") + "/"
 
 
-def _root_path(url: str) -> str:
-    """'https://example.org/rid/' → '/rid/': where the site sits on its host."""
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).path.rstrip("/") + "/"
+def language_roots(site_url: str) -> list[dict]:
+    """Each language's root from the top of the host ('/rid/fr/' for a site at /rid/), for the
+    language switcher (the theme passes links that start with '/' through unchanged)."""
+    root = urlsplit(site_url).path.rstrip("/") + "/"
+    return [
+        {"lang": language.code, "name": language.name, "root": root if language.code == DEFAULT else f"{root}{language.code}/"}
+        for language in LANGUAGES
+    ]
 
 
 def language_config(project: Path, docs_dir: Path, site_dir: Path, lang: str, strict: bool) -> dict:
@@ -92,15 +96,8 @@ def language_config(project: Path, docs_dir: Path, site_dir: Path, lang: str, st
             options = dict(options or {}, build_only_locale=lang, reconfigure_search=False)
         plugins.append({name: options})
     config["plugins"] = plugins
-    root = _root_path(base)
     extra = dict(config.get("extra") or {})
-    extra["rid"] = {
-        "prepared": True,
-        "language_roots": [
-            {"lang": language.code, "name": language.name, "root": root if language.code == DEFAULT else f"{root}{language.code}/"}
-            for language in LANGUAGES
-        ],
-    }
+    extra["rid"] = {"prepared": True, "language_roots": language_roots(base)}
     config["extra"] = extra
     return config
 
