@@ -1,9 +1,10 @@
-"""The maintainer's loop: seconds from saving a record to `mkdocs serve` showing the change.
+"""The maintainer's loop: seconds from saving a record to `rid serve` serving the change.
 
-    .venv/bin/python benchmarks/serve_edit.py            # the one-language preview (README)
-    .venv/bin/python benchmarks/serve_edit.py --all      # all six languages, for comparison
+    .venv/bin/python benchmarks/serve_edit.py            # all six languages (README's first command)
+    .venv/bin/python benchmarks/serve_edit.py --one      # the one-language preview, rid serve -l en
 
-Copies the project (real data) to a temporary folder, starts `mkdocs serve` there, then edits one
+Copies the project (real data) to a temporary folder, starts `rid serve` there (the published
+site, rebuilt by `rid build` after each save), then edits one
 position's summary (never a quote: those must stay verbatim) three times and polls its page until the new words are served.
 Prints each time and the median. Not part of the test suite: timings are measured, never asserted.
 """
@@ -54,14 +55,13 @@ def measure(six: bool, edits: int) -> list[float]:
         copy_project(project)
         port = free_port()
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
-        if not six:
-            env["RID_ONLY_LANGUAGE"] = "en"
+        cmd = [sys.executable, "-m", "ridsite.cli", "serve", "-a", f"127.0.0.1:{port}"] + ([] if six else ["-l", "en"])
         log = project / "serve.log"
         with open(log, "w") as out:
-            server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+            server = subprocess.Popen(cmd, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
             started = time.perf_counter()
-            while "Serving on" not in log.read_text():
+            while "rid serve: serving" not in log.read_text():
                 if server.poll() is not None or time.perf_counter() - started > 600:
                     raise SystemExit(log.read_text())
                 time.sleep(0.2)
@@ -89,11 +89,11 @@ def measure(six: bool, edits: int) -> list[float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--all", action="store_true", help="serve all six languages (default: the English preview)")
+    parser.add_argument("--one", action="store_true", help="serve English only (default: all six languages)")
     parser.add_argument("--edits", type=int, default=3)
     args = parser.parse_args()
-    times = measure(args.all, args.edits)
-    print(f"{'six languages' if args.all else 'one-language preview'}: median {statistics.median(times):.2f} s from save to served page")
+    times = measure(not args.one, args.edits)
+    print(f"{'one-language preview' if args.one else 'six languages'}: median {statistics.median(times):.2f} s from save to served page")
 
 
 if __name__ == "__main__":

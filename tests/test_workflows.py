@@ -34,7 +34,9 @@ def test_pull_requests_check_build_test_and_keep_a_preview():
     assert "pull_request" in parsed[True]  # YAML reads the key `on` as true
     runs = [step.get("run", "") for step in steps(parsed)]
     assert runs.index("bash .ci/setup --test") < runs.index(".venv/bin/rid check")
-    assert ".venv/bin/mkdocs build --strict --site-dir site" in runs
+    # The preview is the published form: the very command the deploy runs (test below).
+    assert ".venv/bin/rid build --site-dir site" in runs
+    assert not [run for run in runs if "mkdocs build" in run or "mkdocs serve" in run]
     assert ".venv/bin/python -m pytest" in runs
     upload = next(step for step in steps(parsed) if "upload-artifact@" in step.get("uses", ""))
     assert upload["with"]["path"] == "site"

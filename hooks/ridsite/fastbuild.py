@@ -324,6 +324,10 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
         staging.mkdir(exist_ok=True)
         for lang in languages:
             if lang != DEFAULT:
+                # A static host serves the root's 404.html (in six languages) for every missing
+                # address; the copy each language's build writes would never be served, and its
+                # language links, made for the site's root, lead nowhere from /fr/.
+                (work / "out" / lang / "404.html").unlink(missing_ok=True)
                 shutil.move(str(work / "out" / lang), staging / lang)
         place_static(work / "static", staging, languages)
         write_sitemaps(staging, {b.lang: b.pages for b in builds}, site_url, epoch)
