@@ -6,7 +6,6 @@ read by real extractors (extruct for JSON-LD and Dublin Core, lxml for Highwire 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -17,13 +16,14 @@ import lxml.html
 import pytest
 
 from conftest import ROOT, pagefind_fragments
+from ridsite.runner import site_url
 from ridsite import cite, citations, metadata
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
 from ridsite.pages import Site, render_all
 
 # What mkdocs.yml makes of site_url in the test build (the same !ENV rule).
-SITE_URL = os.environ.get("RID_SITE_URL", "http://127.0.0.1:8000/").rstrip("/") + "/"
+SITE_URL = site_url(ROOT)  # mkdocs.yml's, the one default
 
 
 def prefix(lang: str) -> str:

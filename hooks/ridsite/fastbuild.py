@@ -112,6 +112,7 @@ class LanguageBuild:
     began: float = 0.0  # when the job started and ended (time.perf_counter, the same clock in every worker)
     ended: float = 0.0
     stamp_error: str = ""  # a stamped page that is not the page MkDocs renders (stamp_check)
+    checked: int = 0  # stamped pages compared with MkDocs's
 
 
 def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict: bool, epoch: int | None = None,
@@ -227,7 +228,7 @@ def language_job(lang: str) -> LanguageBuild:
     build.pages = pages_in(out) + [parts.url for parts in kept]
     for parts in kept:
         _write(out / parts.url / "index.html", shells[parts.key].fill(parts))
-    build.stamped, build.stamp_seconds = len(kept), time.perf_counter() - started
+    build.stamped, build.checked, build.stamp_seconds = len(kept), len(checks), time.perf_counter() - started
     build.search_seconds = index_search(out)
     build.ended = time.perf_counter()
     return build
@@ -341,7 +342,7 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
             search = "no Pagefind" if b.search_seconds is None else f"search index {b.search_seconds:.1f} s"
             log(
                 f"rid build: {b.lang}: {len(b.urls)} pages rendered in {b.render_seconds:.1f} s, MkDocs {b.seconds:.1f} s, "
-                f"{b.stamped} pages stamped in {b.stamp_seconds:.1f} s, {search} "
+                f"{b.stamped} pages stamped (and {b.checked} checked against MkDocs) in {b.stamp_seconds:.1f} s, {search} "
                 f"(from {b.began - loaded:.1f} to {b.ended - loaded:.1f} s)"
             )
         for shared in (d for d in done if isinstance(d, SharedFiles)):

@@ -8,7 +8,6 @@ listed in test-artifacts/links/external.tsv, never fetched.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from functools import cache
@@ -17,7 +16,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import yaml
+
+from ridsite.runner import site_url
 
 from .conftest import ARTIFACTS
 
@@ -51,18 +51,6 @@ class Page(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def site_url(mkdocs_yml: Path) -> str:
-    """The public address the build writes into canonical links and the sitemap."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else None)
-    value = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)["site_url"]
-    if isinstance(value, list):  # !ENV [RID_SITE_URL, default]
-        value = os.environ.get(value[0], value[-1])
-    return value.rstrip("/") + "/"
-
-
 class Site:
     def __init__(self, root: Path, public: str):
         self.root = root
@@ -94,7 +82,7 @@ class Site:
 
 @pytest.fixture(scope="module")
 def checked(built, site_dir: Path):
-    site = Site(site_dir, site_url(built[0] / "mkdocs.yml"))
+    site = Site(site_dir, site_url(built[0]))
     broken: list[str] = []
     external: dict[str, list[str]] = defaultdict(list)
     pages = sorted(site_dir.rglob("*.html"))
