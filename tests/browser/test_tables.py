@@ -1,0 +1,85 @@
+"""Tables as a delegate reads them, on a phone and a laptop, in English, Arabic and Chinese: whole
+words in every cell, and a table wider than the screen scrolls in its own box with its first
+column and header corner held in place.
+
+Rules checkers pass a table whose words are broken in the middle ("13 Febr uary 202 0"); this
+measures what the browser laid out: for each word of a cell, the rectangles of its letters.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import DESKTOP, PHONE
+from .sample import page_url
+
+LANGS = ("en", "ar", "zh")
+SCREENS = {"phone": dict(viewport=PHONE, is_mobile=True, has_touch=True), "desktop": dict(viewport=DESKTOP)}
+
+# Every word (a run of letters or digits, Latin or Arabic script: Chinese may break between any
+# two characters) of every table cell; a word whose letters sit on more than one line is broken.
+BROKEN_WORDS = r"""() => {
+  const broken = [];
+  const word = /[\p{Script=Latin}\p{Script=Arabic}\p{Nd}]{2,}/gu;
+  for (const cell of document.querySelectorAll("article table th, article table td")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement.getClientRects().length) continue;  // hidden (visually-hidden labels included)
+      if (node.parentElement.closest(".rid-vh, .rid-visually-hidden")) continue;
+      for (const match of node.data.matchAll(word)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return [...new Set(broken)].slice(0, 10);
+}"""
+
+
+def pages_with_tables(site_dir, kinds) -> dict[str, str]:
+    """The kinds of page (one each) whose published English page holds a table."""
+    found = {}
+    for kind, url in kinds.items():
+        path = site_dir / url / "index.html"
+        if path.is_file() and "<table" in path.read_text(encoding="utf-8"):
+            found[kind] = url
+    return found
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_table_breaks_a_word(open_context, site_dir, kinds, lang, screen):
+    tables = pages_with_tables(site_dir, kinds)
+    assert len(tables) >= 10, tables  # matrices, scorecard, lists, records …
+    page = open_context(**SCREENS[screen]).new_page()
+    broken = {}
+    for kind, url in tables.items():
+        page.goto(page_url(lang, url))
+        words = page.evaluate(BROKEN_WORDS)
+        if words:
+            broken[f"{page_url(lang, url)} ({kind})"] = words
+    assert broken == {}, broken
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_wide_matrix_scrolls_in_its_box_with_its_first_column_held(open_context, lang):
+    page = open_context(**SCREENS["phone"]).new_page()
+    page.goto(page_url(lang, "compare/institutional/"))
+    box = page.locator(".rid-matrix-wrap").first
+    sizes = box.evaluate("b => [b.scrollWidth, b.clientWidth, document.documentElement.scrollWidth, innerWidth]")
+    assert sizes[0] > sizes[1], "the matrix fits a phone: nothing to scroll"
+    assert sizes[2] <= sizes[3], "the page itself is pushed sideways"
+    # Scroll the box sideways (towards the end of the reading direction): the first column and the
+    # header's first cell stay where they were, side by side.
+    before = box.evaluate("""b => [b.querySelector('tbody th[scope=row]'), b.querySelector('thead th')]
+        .map(e => e.getBoundingClientRect()).map(r => [Math.round(r.left), Math.round(r.right)])""")
+    box.evaluate("b => b.scrollLeft = (getComputedStyle(b).direction === 'rtl' ? -1 : 1) * 150")
+    after = box.evaluate("""b => [b.querySelector('tbody th[scope=row]'), b.querySelector('thead th')]
+        .map(e => e.getBoundingClientRect()).map(r => [Math.round(r.left), Math.round(r.right)])""")
+    assert box.evaluate("b => Math.abs(b.scrollLeft)") > 100
+    # (within the width of a border: sticky cells sit on the box's edge, not on its border)
+    assert all(abs(a - b) <= 2 for pair in zip(after, before) for a, b in zip(*pair)), (before, after)
+    assert after[0] == after[1], "the first column and the header corner part company"
