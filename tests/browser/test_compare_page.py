@@ -155,3 +155,26 @@ def test_proposals_are_rows_that_order_by_support_and_filter_by_title(page, site
     controls.locator("[data-rid-filter]").fill(title[:12])
     visible = page.locator(f"{table} tr.rid-matrix__row:not([hidden]) th").all_inner_texts()
     assert visible and all(title[:12].lower() in name.lower() for name in visible)
+
+
+def test_on_a_phone_every_chosen_actor_is_read_whole(open_context, site_corpus):
+    """/zh/compare/?a=chn,usa,eu on a 390 px phone: one block per actor, each on the screen (not
+    columns off to the side), with its stance on each criterion, in the order chosen."""
+    from .conftest import PHONE
+
+    page = open_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(page_url("zh", "compare/?a=chn,usa,eu"))
+    page.locator(".rid-side__one").first.wait_for()
+    assert not page.locator("#rid-side-table").is_visible()
+    blocks = page.locator(".rid-side__one")
+    assert blocks.evaluate_all("bs => bs.map(b => b.dataset.subject)") == ["a:chn", "a:usa", "a:eu"]
+    width = page.evaluate("innerWidth")
+    for i, actor in enumerate(("chn", "usa", "eu")):
+        block = blocks.nth(i)
+        box = block.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (actor, box, width)
+        assert block.locator("h3").inner_text() == site_corpus.actors[actor]["name"]["zh"]
+        criteria = block.locator("dt a").evaluate_all("links => links.map(a => a.textContent)")
+        assert len(criteria) == len(site_corpus.criteria)
+        assert block.locator("dd").count() == len(site_corpus.criteria) + 1  # and the quotes
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -178,7 +178,7 @@
     result.textContent = "";
     if (!known.length) return;
 
-    var wrap = el("div", { "class": "rid-matrix-wrap" });
+    var wrap = el("div", { "class": "rid-matrix-wrap rid-side__wide" });
     var table = el("table", { "class": "rid-matrix rid-side__table", id: "rid-side-table" });
     table.appendChild(el("caption", {}, labels.caption.replace("{names}", chosen.map(function (s) { return s.name; }).join(labels.separator))));
     var head = el("tr");
@@ -209,6 +209,38 @@
     table.appendChild(body);
     wrap.appendChild(table);
     result.appendChild(wrap);
+    result.appendChild(stacked(chosen));
+  }
+
+  // On a phone the table would show one column at a time: the same cells, one block per choice,
+  // each with its own heading (CSS shows the table or the blocks by the width of the screen).
+  function stacked(chosen) {
+    var stack = el("div", { "class": "rid-side__stack" });
+    chosen.forEach(function (s) {
+      var section = el("section", { "class": "rid-side__one", "data-subject": (s.kind === "actor" ? "a:" : "p:") + s.id });
+      var heading = el("h3", {});
+      heading.appendChild(link(s.url, s.name, s.name_lang !== meta.lang ? { lang: s.name_lang } : {}));
+      section.appendChild(heading);
+      section.appendChild(el("p", { "class": "rid-small" }, s.group));
+      var list = el("dl", { "class": "rid-side__criteria" });
+      meta.criteria.forEach(function (crit) {
+        var dt = el("dt", {});
+        dt.appendChild(link(crit.url, crit.label));
+        list.appendChild(dt);
+        list.appendChild(moved(stanceCell(s.criteria[crit.id], s.records), "dd"));
+      });
+      list.appendChild(el("dt", {}, meta.labels.quotes));
+      list.appendChild(moved(quotesCell(s), "dd"));
+      section.appendChild(list);
+      stack.appendChild(section);
+    });
+    return stack;
+  }
+
+  function moved(cell, tag) {
+    var out = el(tag, {});
+    while (cell.firstChild) out.appendChild(cell.firstChild);
+    return out;
   }
 
   function render(keys) {
