@@ -218,7 +218,7 @@ def listed_records(html: str, anchor: str) -> list[str]:
     paragraph."""
     row = re.search(rf'<tr id="{re.escape(anchor)}">(.*?)</tr>', html, re.S)
     assert row, anchor
-    ids = re.findall(r'<a href="#position-([^"]+)"><time datetime="[^"]+">[^<]+</time> <span class="rid-small">[^<]+</span></a>', row.group(1))
+    ids = re.findall(r'<a href="#position-([^"]+)"><time datetime="[^"]+">[^<]+</time></a> <span class="rid-small">\(<bdi>[^<]+</bdi>\)</span>', row.group(1))
     for pid in ids:
         entry = re.search(rf'<article class="rid-position" id="position-{re.escape(pid)}">(.*?)</article>', html, re.S)
         assert entry and "<blockquote" in entry.group(1) and 'class="rid-source"' in entry.group(1), pid

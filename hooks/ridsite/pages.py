@@ -123,6 +123,25 @@ class Site:
             return self.t("para.numbered", pin=para.pin)
         return self.t("para.excerpt", pin=para.pin)
 
+    def passage_label(self, para: Paragraph, words: int = 6) -> str:
+        """A link text a person would write: "para. 18", or for a passage with no number of its own
+        its heading, or its first words ("“Moreover, Russia, supported by China, …”"), never the
+        site's internal id."""
+        if para.numbered:
+            return self.pin_label(para)
+        if para.heading:
+            return para.heading
+        first = para.text.split()
+        opening = " ".join(first[:words]) + (" …" if len(first) > words else "")
+        return self.t("para.opening", words=opening)
+
+    def source_short(self, source: dict) -> str:
+        """A symbol and pinpoint (A/70/174, para 18), or, for a source with no symbol, its passage as
+        a reader would name it (its heading or first words)."""
+        if self.c.documents[source["document"]].get("symbol"):
+            return self.cite_label(source["document"], source["paragraph"])
+        return self.passage_label(self.paragraph_of(source))
+
     def cite_label(self, doc_id: str, pin: str) -> str:
         para = self.c.paragraphs[(doc_id, pin)]
         return f"{self.doc_label(doc_id)}{self.t('list.separator')}{self.pin_label(para)}"

@@ -116,19 +116,11 @@ def _evidence_json(e: matrix.Evidence, renderer: Renderer) -> dict:
         "date_label": site.t.date(e.date),
         "url": e.url + "#quote",
         "source": e.paragraph_url,
-        "source_label": source_short(e.source, renderer),
+        "source_label": renderer.site.source_short(e.source),
         "source_title": site.cite_label(e.source["document"], e.source["paragraph"]),
         "quote": record["quote"],
         "quote_lang": quote_lang,
     }
-
-
-def source_short(source: dict, renderer: Renderer) -> str:
-    """A symbol and pinpoint (A/70/174, para 18), or the pinpoint alone for a source with no symbol."""
-    site = renderer.site
-    if renderer.corpus.documents[source["document"]].get("symbol"):
-        return site.cite_label(source["document"], source["paragraph"])
-    return site.pin_label(site.paragraph_of(source))
 
 
 def index_data(corpus: Corpus, lang: str, site_url: str = "") -> dict:

@@ -122,7 +122,7 @@ def test_arabic_pages_are_laid_out_right_to_left(page, lang):
     [
         ("criteria/institutional/", "table.rid-counts tbody tr"),
         (f"documents/{PARAGRAPH[0]}/{PARAGRAPH[1]}/", "blockquote.rid-quote"),
-        ("actors/egy/", "table.rid-overview tbody tr"),
+        ("actors/egy/", "table.rid-by-stance tbody tr"),
     ],
 )
 def test_record_pages_show_their_data_without_javascript(open_context, url, selector):

@@ -83,3 +83,21 @@ def test_a_wide_matrix_scrolls_in_its_box_with_its_first_column_held(open_contex
     # (within the width of a border: sticky cells sit on the box's edge, not on its border)
     assert all(abs(a - b) <= 2 for pair in zip(after, before) for a, b in zip(*pair)), (before, after)
     assert after[0] == after[1], "the first column and the header corner part company"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_actor_page_answers_on_its_first_screen(open_context, site_corpus, lang):
+    """/actors/rus/ on a phone: what Russia proposed and where it stands on each criterion are on
+    the first screen; the links name the passage as a reader would (its first words), never the
+    site's internal excerpt ids."""
+    page = open_context(**SCREENS["phone"]).new_page()
+    page.goto(page_url(lang, "actors/rus/"))
+    height = PHONE["height"]
+    for anchor in ("#proposals", "#by-criterion"):
+        assert page.locator(anchor).bounding_box()["y"] < height, anchor
+    first_row = page.locator("table.rid-by-stance tbody tr").first.bounding_box()
+    assert first_row["y"] < height
+    sources = page.locator("table.rid-by-stance .rid-small bdi").all_inner_texts()
+    assert sources
+    internal = {p.pin for p in site_corpus.paragraphs.values() if not p.numbered}
+    assert not [s for s in sources if any(f"“{pin}”" in s or f"«{pin}»" in s or f'"{pin}"' in s for pin in internal)], sources
