@@ -217,3 +217,18 @@ def test_a_bad_record_stops_the_build_before_anything_is_written(project):
 
 # Hostile record text (markup, scripts, template syntax, entities) in every free-text field and
 # every language: tests/test_hostile.py, with one build of the whole hostile corpus.
+
+
+def test_a_stance_page_shows_a_shared_quote_once_with_every_actor_it_names(built, corpus):
+    _, site, _ = built
+    positions = [p for p in corpus.positions.values() if p["stances"]["institutional"] == "sceptical-of-new-mechanism"]
+    quotes = {p["quote"] for p in positions}
+    assert len(positions) > len(quotes) >= 1  # several actors named by one sentence
+    for lang in ("en", "ar"):
+        html = page_file(site, lang, "criteria/institutional/sceptical-of-new-mechanism/").read_text(encoding="utf-8")
+        assert html.count('<blockquote class="rid-quote"') == len(quotes), lang
+        for p in positions:  # every actor, every position's own page, every old anchor
+            assert f'positions/{p["id"]}/"' in html, (lang, p["id"])
+            assert f'id="position-{p["id"]}"' in html
+            for actor in p["actors"]:
+                assert f'actors/{actor}/"' in html, (lang, actor)

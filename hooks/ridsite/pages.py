@@ -142,6 +142,11 @@ class Site:
             return self.cite_label(source["document"], source["paragraph"])
         return self.passage_label(self.paragraph_of(source))
 
+    def source_label(self, source: dict) -> str:
+        """A source as a link text: the document's symbol or short title, and the passage by its
+        number, heading or first words."""
+        return f"{self.doc_label(source['document'])}{self.t('list.separator')}{self.passage_label(self.paragraph_of(source))}"
+
     def cite_label(self, doc_id: str, pin: str) -> str:
         para = self.c.paragraphs[(doc_id, pin)]
         return f"{self.doc_label(doc_id)}{self.t('list.separator')}{self.pin_label(para)}"
@@ -151,6 +156,16 @@ class Site:
 
     def label(self, vocabulary: list[dict], value_id: str) -> str:
         return self.c.vocabulary_label(vocabulary, value_id)[self.lang]
+
+    def shared_quotes(self, positions) -> list[list[dict]]:
+        """Positions grouped by the words they quote: where one sentence names several actors, each
+        has a position quoting it, and a list of them shows that sentence once, with every actor
+        it names (in the order they come)."""
+        groups: dict[tuple, list[dict]] = {}
+        for pos in positions:
+            key = (pos["source"]["document"], pos["source"]["paragraph"], pos["quote"], pos["date"])
+            groups.setdefault(key, []).append(pos)
+        return list(groups.values())
 
     def quote_languages(self, positions) -> str:
         """Names of the languages of these quotes that differ from the page's, for one notice."""
