@@ -13,6 +13,7 @@ from dataclasses import dataclass, field as _field
 from functools import cached_property
 from typing import Iterator
 
+from . import dates
 from .languages import CODES
 from .problems import did_you_mean
 
@@ -149,13 +150,19 @@ class Date(Spec):
 
     def check(self, value, path):
         text = value if isinstance(value, str) else None
+        if text and not self.full_only and dates.split(text)[0]:
+            # Undated source, known only to be later or earlier than a date: check the bound.
+            text = dates.iso(text)
         form = _FULL_DATE if self.full_only else _DATE
         if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999 and not self.full_only:
             # YAML reads a bare year as a number: the right value is the same year, quoted.
             yield path, f"a year alone must be written in quotes: \"{value}\""
             return
         if text is None or not form.fullmatch(text):
-            allowed = "YYYY-MM-DD" if self.full_only else "YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more)"
+            allowed = "YYYY-MM-DD" if self.full_only else (
+                "YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; "
+                "or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known)"
+            )
             shown = "nothing" if value is None else f"'{value}'"
             yield path, f"expected a date written {allowed}, for example 2015-07-22; found {shown}"
             return
@@ -166,7 +173,7 @@ class Date(Spec):
             yield path, f"{text} is not a real calendar date; check the month (01-12) and the day"
 
     def json_schema(self):
-        pattern = r"^\d{4}-\d{2}-\d{2}$" if self.full_only else r"^\d{4}(-\d{2}(-\d{2})?)?$"
+        pattern = r"^\d{4}-\d{2}-\d{2}$" if self.full_only else r"^(not (before|after) )?\d{4}(-\d{2}(-\d{2})?)?$"
         return self._doc({"type": "string", "pattern": pattern})
 
 
