@@ -425,6 +425,11 @@ DOCUMENT = Obj(
         "bibtex": F(Text(description="The key of this document's entry in data/bibliography.bib.", pattern=r"^[A-Za-z0-9:_./-]+$", example="A/70/174", form="letters, digits and : _ . / - only (no spaces)"), required=True),
         "url": F(Url("A public URL of the document.")),
         "attribution": F(Text(description="Where this text was read, and how it reached us (provenance)."), required=True),
+        "authenticity": F(Text(description="How far the witness can be trusted, and what to check it against.")),
+        "secondary_witness": F(Bool(
+            "true when the text was read in another text that reproduces it (a draft, a third-party "
+            "copy, a UN page's summary), not in the document itself: its pages say so."
+        )),
         "paragraphs": F(ListOf(PARAGRAPH, min_items=1), required=True),
     },
     title="Document",
