@@ -469,6 +469,42 @@ POSITION = Obj(
     description="What one or more actors said, with its exact source and verbatim quote. One file per position in data/positions/.",
 )
 
+QUOTED_SOURCE = Obj(
+    {
+        "source": F(SOURCE, required=True),
+        "quote": F(Text(description="The exact words of that paragraph (an omission is written …)."), required=True),
+    },
+    description="A paragraph and the exact words in it that a statement rests on.",
+)
+
+GROUNDS = MapOf(
+    Id("A criterion id from data/vocabularies/criteria.yml.", example="regular"),
+    ListOf(QUOTED_SOURCE, min_items=1),
+    description=(
+        "For each criterion whose stance is not 'not-stated', the quoted words that state it: "
+        "the outcome page shows each stance beside them."
+    ),
+    example="regular: [{source: {document: …, paragraph: …}, quote: …}]",
+)
+
+FATE = Obj(
+    {
+        "outcome": F(Id("The id of the agreed outcome (a proposal with status: agreed).", example="global-mechanism"), required=True),
+        "kind": F(OneOf(
+            ("reflected", "superseded", "not-taken-up"),
+            "What a source says became of the proposal.",
+            what="a kind of fate",
+        ), required=True),
+        "element": F(Translated("Which element of the outcome reflects it, in the site's words.")),
+        "source": F(SOURCE, required=True),
+        "quote": F(Text(description="The exact words of that paragraph that say so."), required=True),
+    },
+    description=(
+        "What became of the proposal, only where a source says so. Leave it out when the record is "
+        "silent: the page then says that no source on record tells."
+    ),
+)
+
 PROPOSAL = Obj(
     {
         "id": F(Id("Equal to the file name.", example="egypt-platform"), required=True),
@@ -480,6 +516,13 @@ PROPOSAL = Obj(
         "quote": F(Text(description="The exact words of the source paragraph that state the proposal."), required=True),
         "also_sources": F(ListOf(SOURCE, description="Further paragraphs that describe the proposal.")),
         "stances": F(STANCES, required=True),
+        "grounds": F(GROUNDS),
+        "status": F(OneOf(
+            ("proposed", "agreed"),
+            "'agreed' for the outcome States agreed (the Global Mechanism); a proposal is 'proposed' (the default).",
+            what="a proposal status",
+        )),
+        "fate": F(FATE),
         "summary": F(Translated("A short, neutral summary in the site's own words."), required=True),
     },
     title="Proposal",
