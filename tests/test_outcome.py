@@ -133,3 +133,15 @@ def test_the_home_page_leads_with_where_things_stand(corpus, lang):
     assert first_heading == renderer.site.t("home.where")
     where = body[: body.index("ways-in")]
     assert 'href="outcome/"' in where and 'href="events/gm-thematic-groups-1/"' in where
+
+
+def test_the_scorecard_has_the_outcome_as_its_reference_row(corpus):
+    from ridsite import compare
+
+    scorecard = next(p for p in compare.pages(Renderer(corpus, "en")) if p.url == "compare/scorecard/")
+    ref = re.search(r'<table[^>]*id="rid-scorecard-reference"[^>]*>(.*?)</table>', scorecard.body, re.S)
+    assert ref and 'href="../../outcome/"' in ref.group(1)
+    for crit in corpus.criteria:
+        sid = corpus.proposals["global-mechanism"]["stances"][crit["id"]]
+        assert f'data-column="{crit["id"]}" data-stance="{sid}"' in ref.group(1)
+        assert f'href="../../outcome/#criterion-{crit["id"]}"' in ref.group(1)
