@@ -145,3 +145,11 @@ def test_the_scorecard_has_the_outcome_as_its_reference_row(corpus):
         sid = corpus.proposals["global-mechanism"]["stances"][crit["id"]]
         assert f'data-column="{crit["id"]}" data-stance="{sid}"' in ref.group(1)
         assert f'href="../../outcome/#criterion-{crit["id"]}"' in ref.group(1)
+
+
+def test_a_bound_is_never_given_a_machine_readable_date(corpus):
+    renderer = Renderer(corpus, "en")
+    for body in (renderer.document("rus-2023-rid-concept-paper").body, renderer.proposal("russia-permanent-body").body,
+                 renderer.event("poa-proposed").body):
+        assert 'datetime="not' not in body
+        assert "rid-date--bound" in body
