@@ -114,7 +114,10 @@ def test_ris_and_csl_json_carry_the_same_reference_as_the_bibtex(references):
         assert url == bib["url"] == ris["urls"][0] == csl_raw["URL"], where
         assert bib["note"] == ris["notes"][0] == csl_raw["note"] == ref.note, where
         assert ref.pinpoint in csl_raw["note"]
-        date = bib.get("date") or bib["year"]
+        date = bib.get("date") or bib.get("year")
+        if not date:  # an undated work (n.d.): no format may invent a date for it
+            assert "year" not in ris and "issued" not in csl_raw, where
+            continue
         assert ris["year"] == date[:4] == str(csl_raw["issued"]["date-parts"][0][0]), where
         assert [int(p) for p in date.split("-")] == csl_raw["issued"]["date-parts"][0], where
         if len(date) > 4:
@@ -264,7 +267,8 @@ def test_the_bibliography_is_paged_and_every_page_offers_the_whole_file(corpus, 
 
     monkeypatch.setattr(pages_module, "PAGE_SIZE", 3)
     shown = cite.pages(Renderer(corpus, "fr", SITE))
-    assert [p.url for p in shown] == ["bibliography/", "bibliography/page/2/", "bibliography/page/3/", "bibliography/page/4/"]
+    pages_needed = -(-len(corpus.documents) // 3)
+    assert [p.url for p in shown] == ["bibliography/"] + [f"bibliography/page/{n}/" for n in range(2, pages_needed + 1)]
     listed = [doc_id for p in shown for doc_id in re.findall(r'<section class="rid-bibliography__entry" id="([^"]+)"', p.body)]
     assert sorted(listed) == sorted(corpus.documents)  # each document on exactly one page
     for p in shown:

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from ridsite import charts, compare, matrix, sidebyside, timeline
+from ridsite import charts, compare, dates, matrix, sidebyside, timeline
 from ridsite import pages as pages_module
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
@@ -143,7 +143,7 @@ def test_objectives_and_proposals_matrices_leave_no_actor_and_no_position_out(co
     # Proposals are rows (so that the table grows by rows only): each once, with its sponsors and
     # every position for or against it.
     table = matrix.proposals_table(corpus)
-    assert [r.proposal_id for r in table] == sorted(corpus.proposals, key=lambda p: (corpus.proposals[p]["date"], p))
+    assert [r.proposal_id for r in table] == sorted(corpus.proposals, key=lambda p: (dates.sort_key(corpus.proposals[p]["date"]), p))
     for row in table:
         prop = corpus.proposals[row.proposal_id]
         assert row.proponents == prop["proponents"] and row.cosponsors == prop.get("cosponsors", [])
@@ -176,7 +176,7 @@ def test_an_actor_page_lists_the_records_of_each_cell_under_a_stable_anchor(corp
 
 def test_scorecard_rates_every_proposal_from_its_own_source(corpus):
     rows = matrix.scorecard(corpus)
-    assert [r.proposal_id for r in rows] == sorted(corpus.proposals, key=lambda p: (corpus.proposals[p]["date"], p))
+    assert [r.proposal_id for r in rows] == sorted(corpus.proposals, key=lambda p: (dates.sort_key(corpus.proposals[p]["date"]), p))
     for row in rows:
         prop = corpus.proposals[row.proposal_id]
         assert {c: r.stance for c, r in row.ratings.items()} == prop["stances"]
@@ -328,7 +328,7 @@ def test_proposals_page_has_a_row_per_proposal_with_its_sponsors_and_supporters(
 def test_proposals_and_scorecard_are_split_into_pages_that_hold_every_proposal_once(corpus, monkeypatch):
     monkeypatch.setattr(compare, "ROWS_PER_PAGE", 3)
     renderer = Renderer(corpus, "en")
-    expected = sorted(corpus.proposals, key=lambda p: (corpus.proposals[p]["date"], p))
+    expected = sorted(corpus.proposals, key=lambda p: (dates.sort_key(corpus.proposals[p]["date"]), p))
     pages_of = {"proposals": compare.proposals_pages(renderer), "scorecard": compare.scorecard_pages(renderer)}
     for name, pages in pages_of.items():
         assert [p.url for p in pages] == [f"compare/{name}/"] + [f"compare/{name}/page/{n}/" for n in range(2, len(pages) + 1)]

@@ -65,7 +65,7 @@ EXPECTED: dict[str, list[str]] = {
         'data/positions/date-month-13.yml:5:7: date: 2020-13-01 is not a real calendar date; check the month (01-12) and the day',
     ],
     'positions/date-wrong-form.yml': [
-        "data/positions/date-wrong-form.yml:5:7: date: expected a date written YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more), for example 2015-07-22; found '13/02/2020'",
+        "data/positions/date-wrong-form.yml:5:7: date: expected a date written YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known), for example 2015-07-22; found '13/02/2020'",
     ],
     'positions/empty.yml': [
         "data/positions/empty.yml:1:1: the file is empty; a record is 'name: value' lines (run `rid new` to start one)",
@@ -177,7 +177,7 @@ EXPECTED: dict[str, list[str]] = {
         "data/positions/unknown-criterion.yml:9:15: stances.regularity: unknown criterion 'regularity'. Did you mean 'regular'?",
     ],
     'positions/unknown-document.yml': [
-        "data/positions/unknown-document.yml:6:20: source.document: unknown document 'a-70-17'. Did you mean 'a-70-174'?",
+        "data/positions/unknown-document.yml:6:20: source.document: unknown document 'a-70-17'. Did you mean 'a-70-174' or 'a-80-257'?",
     ],
     'positions/unknown-event.yml': [
         "data/positions/unknown-event.yml:6:8: event: unknown event 'session2-rid'. Did you mean 'oewg1-session2-rid'?",
@@ -367,6 +367,7 @@ def hostile_records(criteria: list[dict]) -> dict[str, dict]:
             "bibtex": "HostileTest2020",
             "url": HOSTILE_URL,
             "attribution": HOSTILE_LINES,
+            "authenticity": HOSTILE,
             "paragraphs": [
                 {
                     "id": "1",
@@ -415,6 +416,9 @@ def hostile_records(criteria: list[dict]) -> dict[str, dict]:
             "quote": HOSTILE,
             "also_sources": [{"document": "a-70-174", "paragraph": "18"}],
             "stances": stances,
+            "grounds": {"regular": [{"source": source, "quote": HOSTILE}]},
+            "fate": {"outcome": "global-mechanism", "kind": "reflected", "element": six(HOSTILE),
+                     "source": source, "quote": HOSTILE},
             "summary": six(HOSTILE),
         },
         "events/hostile-event.yml": {
@@ -486,7 +490,8 @@ def hostile_fields(value, path: tuple = ()) -> set[tuple]:
 
 
 # Fields whose keys are ids (languages, criteria) rather than field names.
-MAP_FIELDS = {"short_title", "name", "note", "summary", "title", "translations", "label", "description", "question"}
+MAP_FIELDS = {"short_title", "name", "note", "summary", "title", "translations", "label", "description", "question",
+              "grounds", "element"}
 
 
 def test_hostile_records_fill_every_free_text_field_of_the_model(tmp_path):

@@ -65,7 +65,7 @@ def test_a_shortened_quote_with_an_omission_is_accepted(data_copy):
     "args, message",
     [
         ((["eg"], "a-70-174", "18"), "unknown actor 'eg'. Did you mean 'egy'?"),
-        ((["egy"], "a-70-17", "18"), "unknown document 'a-70-17'. Did you mean 'a-70-174'?"),
+        ((["egy"], "a-70-17", "18"), "unknown document 'a-70-17'. Did you mean 'a-70-174' or 'a-80-257'?"),
         ((["egy"], "a-70-174", "18x"), "document 'a-70-174' has no paragraph '18x'. Did you mean '18'?"),
     ],
 )
@@ -115,9 +115,9 @@ def test_new_proposal_leaves_only_title_and_summary(data_copy):
 
 def test_new_document_lists_what_to_write_and_its_bibliography_entry(data_copy):
     corpus = scaffold.known_records(data_copy)
-    new = scaffold.new_document(corpus, "report", symbol="A/80/257", date="2025-07-22", paragraphs=["1", "2"])
+    new = scaffold.new_document(corpus, "report", symbol="A/81/100", date="2026-07-22", paragraphs=["1", "2"])
     path = scaffold.write_new(data_copy, new)
-    assert path == data_copy / "documents" / "a-80-257.yml"
+    assert path == data_copy / "documents" / "a-81-100.yml"
     fields = sorted(p.split(": ")[1] for p in problems(data_copy))
     assert fields == ["attribution", "body", "paragraphs[0].text", "paragraphs[1].text", "title"]
     for old in ('title: ""', 'body: ""', 'attribution: ""', '    text: ""', '    text: ""'):
@@ -126,8 +126,8 @@ def test_new_document_lists_what_to_write_and_its_bibliography_entry(data_copy):
     entry = new.next_steps[0].split("\n", 1)[1]
     bib = data_copy / "bibliography.bib"
     bib.write_text(bib.read_text(encoding="utf-8") + "\n" + entry.replace("…", "A title"), encoding="utf-8")
-    document = load_corpus(data_copy).documents["a-80-257"]
-    assert document["symbol"] == "A/80/257" and document["url"] == "https://undocs.org/A/80/257"
+    document = load_corpus(data_copy).documents["a-81-100"]
+    assert document["symbol"] == "A/81/100" and document["url"] == "https://undocs.org/A/81/100"
 
 
 def test_new_actor_for_a_state(data_copy):

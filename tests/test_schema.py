@@ -49,7 +49,9 @@ def test_missing_required_field_names_it():
     "date, expected",
     [
         ("2020-02-30", "2020-02-30 is not a real calendar date; check the month (01-12) and the day"),
-        ("13/02/2020", "expected a date written YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more), for example 2015-07-22; found '13/02/2020'"),
+        ("13/02/2020", "expected a date written YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known), for example 2015-07-22; found '13/02/2020'"),
+        ("not before 2022-13", "2022-13 is not a real calendar date; check the month (01-12) and the day"),
+        ("after 2022-12", "expected a date written YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known), for example 2015-07-22; found 'after 2022-12'"),
         ("2020-13", "2020-13 is not a real calendar date; check the month (01-12) and the day"),
     ],
 )
@@ -59,6 +61,12 @@ def test_bad_dates(date, expected):
 
 def test_partial_dates_are_allowed_when_the_source_gives_no_more():
     assert issues(schema.POSITION, valid_position(date="2019")) == []
+
+
+def test_an_undated_source_is_written_with_its_bound_only():
+    # The Russian concept paper prints no date; it is known only to be no earlier than 2022-12.
+    assert issues(schema.POSITION, valid_position(date="not before 2022-12")) == []
+    assert issues(schema.POSITION, valid_position(date="not after 2022-12-07")) == []
 
 
 def test_wrong_types_are_named():

@@ -1,7 +1,9 @@
 """Provenance: every paragraph recorded from the seed sources occurs verbatim in its seed.
 
-The seeds (../shared/seeds, outside this repository) are plain-text extractions of the five
-documents the project started from. The comparison normalises only what the extraction added
+The seeds (sources/seeds/) are plain-text extractions of the five documents the project started
+from; sources/excerpts/ holds the excerpts of later UN texts (2020-2026) that documents are read
+from. Both are copies kept in the repository, so that the check runs everywhere (CI included) and
+is never skipped. The comparison normalises only what the extraction added
 everywhere: runs of whitespace, and the emphasis marks ``**`` and ``*``. A few artefacts that
 cut a sentence in one particular seed are listed in KNOWN_ARTEFACTS with the reason, undone in
 that seed only, and each must still be needed: the check is never loosened globally.
@@ -18,13 +20,17 @@ import pytest
 
 from conftest import ROOT
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SOURCES = ROOT / "sources"
+SEEDS = SOURCES / "seeds"
 
-SLIDES = "000_cf735c2201e9abeb.txt"  # UNIDIR presentation "Regular Institutional Dialogue" (2019)
-BACKGROUND_PAPER = "001_499d35d52cd8c6ce.txt"  # UNIDIR background paper (2019), quoting the GGE reports
-EVENT_REPORT = "002_c2679d7a5be7fcdd.txt"  # Digital Watch report of 13 February 2020
-CONCEPT_PAPER = "003_2c004200b2bbe7f3.txt"  # Russian Federation concept paper (2023)
-POC_BRIEFING = "004_2243620b5f612eac.txt"  # UNODA briefing of 5 December 2022, quoting A/77/275
+SLIDES = "seeds/000_cf735c2201e9abeb.txt"  # UNIDIR presentation "Regular Institutional Dialogue" (2019)
+BACKGROUND_PAPER = "seeds/001_499d35d52cd8c6ce.txt"  # UNIDIR background paper (2019), quoting the GGE reports
+EVENT_REPORT = "seeds/002_c2679d7a5be7fcdd.txt"  # Digital Watch report of 13 February 2020
+CONCEPT_PAPER = "seeds/003_2c004200b2bbe7f3.txt"  # Russian Federation concept paper (2023)
+POC_BRIEFING = "seeds/004_2243620b5f612eac.txt"  # UNODA briefing of 5 December 2022, quoting A/77/275
+APR2 = "excerpts/07_OEWG2_APR2_2023_A-78-265.txt"  # A/78/265, and its common elements in a 2024 draft
+FINAL = "excerpts/09_OEWG2_Final_2025_A-80-257_GlobalMechanism.txt"  # A/80/257, UNODA's page, SG/SM/22726
+RESOLUTIONS = "excerpts/10_GA_resolutions_73-27_73-266_75-240_77-36_77-37.txt"  # UNODA's summary of 75/240
 
 # The seed each document's text was read from. A document from another source is not listed
 # here (its provenance is its `url` and `attribution`); every seed must feed at least one document.
@@ -39,6 +45,13 @@ DOCUMENT_SEEDS = {
     "rus-2023-rid-concept-paper": CONCEPT_PAPER,
     "a-77-275": POC_BRIEFING,
     "unoda-2022-12-05-poc-briefing": POC_BRIEFING,
+    "a-78-265": APR2,
+    "a-80-257": FINAL,
+    "a-res-80-16": FINAL,
+    "unoda-global-mechanism": FINAL,
+    "sg-sm-22726": FINAL,
+    "unidir-poc-directory-transition": FINAL,
+    "a-res-75-240": RESOLUTIONS,
 }
 
 # (seed, text as extracted, text as printed, why). Undone only in that seed.
@@ -60,7 +73,7 @@ def normalise(text: str) -> str:
 
 
 def read_seed(name: str) -> str:
-    return (SEEDS / name).read_text(encoding="utf-8")
+    return (SOURCES / name).read_text(encoding="utf-8")
 
 
 def repaired(name: str) -> str:
@@ -84,8 +97,8 @@ def recorded_texts(doc: dict) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def seeds() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed sources are not available here ({SEEDS}); provenance cannot be checked")
+    # The sources are in the repository: their absence is a failure, never a reason to skip.
+    assert SEEDS.is_dir() and (SOURCES / "excerpts").is_dir(), f"the sources are missing from {SOURCES}"
 
 
 def test_the_normalisation_is_only_whitespace_and_emphasis():
@@ -113,7 +126,7 @@ def test_a_changed_word_would_be_caught(seeds, corpus):
 
 
 def test_every_seed_is_encoded(seeds):
-    seed_files = {p.name for p in SEEDS.glob("*.txt")}
+    seed_files = {str(p.relative_to(SOURCES)) for p in SOURCES.glob("*/*.txt")}
     assert seed_files == set(DOCUMENT_SEEDS.values())
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import slugs
+from . import dates, slugs
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class Corpus:
     # Records in date order (ties by id): the order of every list on the site and in the data files.
     @staticmethod
     def _in_date_order(records) -> list[dict]:
-        return sorted(records, key=lambda r: (r["date"], r["id"]))
+        return sorted(records, key=lambda r: (dates.sort_key(r["date"]), r["id"]))
 
     @cached_property
     def positions_by_date(self) -> list[dict]:

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from . import compare
+from . import compare, dates
 from .corpus import Corpus, Paragraph
 from .pages import Page, Renderer
 
@@ -36,7 +36,7 @@ class Pair:
 def pairs(corpus: Corpus) -> list[Pair]:
     """Every recorded derivation, in the later document's order."""
     out = []
-    for doc_id in sorted(corpus.documents, key=lambda d: (corpus.documents[d]["date"], d)):
+    for doc_id in sorted(corpus.documents, key=lambda d: (dates.sort_key(corpus.documents[d]["date"]), d)):
         for para in corpus.paragraphs_by_document[doc_id]:
             if para.derived_from:
                 earlier = corpus.paragraphs[(para.derived_from["document"], para.derived_from["paragraph"])]

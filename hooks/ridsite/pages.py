@@ -359,7 +359,7 @@ class Renderer:
 
 
 # Modules that add pages of their own; each has `pages(renderer: Renderer) -> list[Page]`.
-FEATURES: tuple[str, ...] = ("cite", "compare", "sidebyside", "timeline", "lineage", "opendata", "search")
+FEATURES: tuple[str, ...] = ("cite", "compare", "sidebyside", "timeline", "lineage", "opendata", "search", "outcome")
 
 
 def render_files(corpus: Corpus, site_url: str = "") -> dict[str, str]:

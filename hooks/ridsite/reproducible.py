@@ -6,6 +6,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from . import dates as iso_date
+
 
 def content_epoch(project: Path, corpus=None) -> int | None:
     """Seconds since 1970 of the last commit that touched the inputs, or of the newest record date.
@@ -27,6 +29,6 @@ def content_epoch(project: Path, corpus=None) -> int | None:
     dates = [r["date"] for kind in (corpus.documents, corpus.positions, corpus.proposals, corpus.events) for r in kind.values()]
     if not dates:
         return None
-    newest = max(dates)
+    newest = max((iso_date.iso(d) for d in dates), key=iso_date.sort_key)
     year, month, day = (newest.split("-") + ["01", "01"])[:3]
     return int(dt.datetime(int(year), int(month), int(day), tzinfo=dt.timezone.utc).timestamp())

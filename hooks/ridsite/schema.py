@@ -13,6 +13,7 @@ from dataclasses import dataclass, field as _field
 from functools import cached_property
 from typing import Iterator
 
+from . import dates
 from .languages import CODES
 from .problems import did_you_mean
 
@@ -149,13 +150,19 @@ class Date(Spec):
 
     def check(self, value, path):
         text = value if isinstance(value, str) else None
+        if text and not self.full_only and dates.split(text)[0]:
+            # Undated source, known only to be later or earlier than a date: check the bound.
+            text = dates.iso(text)
         form = _FULL_DATE if self.full_only else _DATE
         if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999 and not self.full_only:
             # YAML reads a bare year as a number: the right value is the same year, quoted.
             yield path, f"a year alone must be written in quotes: \"{value}\""
             return
         if text is None or not form.fullmatch(text):
-            allowed = "YYYY-MM-DD" if self.full_only else "YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more)"
+            allowed = "YYYY-MM-DD" if self.full_only else (
+                "YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; "
+                "or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known)"
+            )
             shown = "nothing" if value is None else f"'{value}'"
             yield path, f"expected a date written {allowed}, for example 2015-07-22; found {shown}"
             return
@@ -166,7 +173,7 @@ class Date(Spec):
             yield path, f"{text} is not a real calendar date; check the month (01-12) and the day"
 
     def json_schema(self):
-        pattern = r"^\d{4}-\d{2}-\d{2}$" if self.full_only else r"^\d{4}(-\d{2}(-\d{2})?)?$"
+        pattern = r"^\d{4}-\d{2}-\d{2}$" if self.full_only else r"^(not (before|after) )?\d{4}(-\d{2}(-\d{2})?)?$"
         return self._doc({"type": "string", "pattern": pattern})
 
 
@@ -418,6 +425,11 @@ DOCUMENT = Obj(
         "bibtex": F(Text(description="The key of this document's entry in data/bibliography.bib.", pattern=r"^[A-Za-z0-9:_./-]+$", example="A/70/174", form="letters, digits and : _ . / - only (no spaces)"), required=True),
         "url": F(Url("A public URL of the document.")),
         "attribution": F(Text(description="Where this text was read, and how it reached us (provenance)."), required=True),
+        "authenticity": F(Text(description="How far the witness can be trusted, and what to check it against.")),
+        "secondary_witness": F(Bool(
+            "true when the text was read in another text that reproduces it (a draft, a third-party "
+            "copy, a UN page's summary), not in the document itself: its pages say so."
+        )),
         "paragraphs": F(ListOf(PARAGRAPH, min_items=1), required=True),
     },
     title="Document",
@@ -457,6 +469,42 @@ POSITION = Obj(
     description="What one or more actors said, with its exact source and verbatim quote. One file per position in data/positions/.",
 )
 
+QUOTED_SOURCE = Obj(
+    {
+        "source": F(SOURCE, required=True),
+        "quote": F(Text(description="The exact words of that paragraph (an omission is written …)."), required=True),
+    },
+    description="A paragraph and the exact words in it that a statement rests on.",
+)
+
+GROUNDS = MapOf(
+    Id("A criterion id from data/vocabularies/criteria.yml.", example="regular"),
+    ListOf(QUOTED_SOURCE, min_items=1),
+    description=(
+        "For each criterion whose stance is not 'not-stated', the quoted words that state it: "
+        "the outcome page shows each stance beside them."
+    ),
+    example="regular: [{source: {document: …, paragraph: …}, quote: …}]",
+)
+
+FATE = Obj(
+    {
+        "outcome": F(Id("The id of the agreed outcome (a proposal with status: agreed).", example="global-mechanism"), required=True),
+        "kind": F(OneOf(
+            ("reflected", "superseded", "not-taken-up"),
+            "What a source says became of the proposal.",
+            what="a kind of fate",
+        ), required=True),
+        "element": F(Translated("Which element of the outcome reflects it, in the site's words.")),
+        "source": F(SOURCE, required=True),
+        "quote": F(Text(description="The exact words of that paragraph that say so."), required=True),
+    },
+    description=(
+        "What became of the proposal, only where a source says so. Leave it out when the record is "
+        "silent: the page then says that no source on record tells."
+    ),
+)
+
 PROPOSAL = Obj(
     {
         "id": F(Id("Equal to the file name.", example="egypt-platform"), required=True),
@@ -468,6 +516,13 @@ PROPOSAL = Obj(
         "quote": F(Text(description="The exact words of the source paragraph that state the proposal."), required=True),
         "also_sources": F(ListOf(SOURCE, description="Further paragraphs that describe the proposal.")),
         "stances": F(STANCES, required=True),
+        "grounds": F(GROUNDS),
+        "status": F(OneOf(
+            ("proposed", "agreed"),
+            "'agreed' for the outcome States agreed (the Global Mechanism); a proposal is 'proposed' (the default).",
+            what="a proposal status",
+        )),
+        "fate": F(FATE),
         "summary": F(Translated("A short, neutral summary in the site's own words."), required=True),
     },
     title="Proposal",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import dates
 from .languages import DEFAULT
 
 
@@ -45,6 +46,10 @@ class Interface:
         return template.format(**values) if values else template
 
     def date(self, iso: str) -> str:
+        bound, iso = dates.split(iso)
+        if bound:  # only a bound is known: say so, never print it as the date
+            key = "date.not_before" if bound == dates.NOT_BEFORE else "date.not_after"
+            return self(key, date=self.date(iso))
         parts = iso.split("-")
         year = parts[0]
         if len(parts) == 1:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import compare, slugs, svg
+from . import compare, dates, slugs, svg
 from .corpus import Corpus
 from .pages import Page, Renderer, paginate
 
@@ -28,7 +28,7 @@ PAGE_SIZE = 100  # items per page (one row each in the chart and in the table)
 class Item:
     kind: str  # document, event or proposal
     id: str
-    date: str  # YYYY, YYYY-MM or YYYY-MM-DD, as recorded
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD as recorded, or 'not before …' (dates.py)
     end_date: str | None = None
 
     @property
@@ -40,12 +40,13 @@ def items(corpus: Corpus) -> list[Item]:
     out = [Item("document", d["id"], d["date"]) for d in corpus.documents.values()]
     out += [Item("event", e["id"], e["date"], e.get("end_date")) for e in corpus.events.values()]
     out += [Item("proposal", p["id"], p["date"]) for p in corpus.proposals.values()]
-    return sorted(out, key=lambda i: (i.date, KINDS.index(i.kind), i.id))
+    return sorted(out, key=lambda i: (dates.sort_key(i.date), KINDS.index(i.kind), i.id))
 
 
 def year_fraction(date: str) -> float:
-    """2015-07-22 → 2015.55; a bare year or month is placed at its start (never guessed)."""
-    parts = [int(p) for p in date.split("-")]
+    """2015-07-22 → 2015.55; a bare year or month is placed at its start, a record known only to
+    be not before a date at that date (never guessed; its label says so)."""
+    parts = [int(p) for p in dates.iso(date).split("-")]
     year, month, day = (parts + [1, 1])[:3]
     start = dt.date(year, 1, 1)
     days = (dt.date(year + 1, 1, 1) - start).days
@@ -57,9 +58,9 @@ def span(all_items: list[Item], floor: int | None = FIRST_YEAR) -> tuple[int, in
     With floor=None, from the first item's year (a later page of the timeline)."""
     if not all_items:
         return (floor or FIRST_YEAR), (floor or FIRST_YEAR)
-    dates = [i.date for i in all_items] + [i.end_date for i in all_items if i.end_date]
-    first = min(int(d[:4]) for d in dates)
-    return (first if floor is None else min(floor, first)), max(int(d[:4]) for d in dates)
+    known = [i.date for i in all_items] + [i.end_date for i in all_items if i.end_date]
+    years = [int(dates.year(d)) for d in known]
+    return (min(years) if floor is None else min(floor, min(years))), max(years)
 
 
 def label(item: Item, renderer: Renderer) -> str:
@@ -128,7 +129,7 @@ def year_links(chunks) -> dict[str, str]:
     out: dict[str, str] = {}
     for chunk, pager in chunks:
         for item in chunk:
-            out.setdefault(item.date[:4], f"{pager['url']}#year-{item.date[:4]}")
+            out.setdefault(dates.year(item.date), f"{pager['url']}#year-{dates.year(item.date)}")
     return out
 
 
@@ -136,7 +137,7 @@ def _anchors(chunk: list[Item], pager: dict, years: dict[str, str]) -> dict[Item
     """The row of a year's first item carries the year's anchor (year-2021)."""
     out = {}
     for item in chunk:
-        year = item.date[:4]
+        year = dates.year(item.date)
         if years[year] == f"{pager['url']}#year-{year}" and f"year-{year}" not in out.values():
             out[item] = f"year-{year}"
     return out

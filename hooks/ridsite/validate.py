@@ -89,7 +89,7 @@ class Checker:
         report(path, f"unknown {what} '{value}'{where}.{did_you_mean(value, known, listing)}")
         return False
 
-    def source(self, report, path: tuple, src: dict, quote: str | None = None) -> None:
+    def source(self, report, path: tuple, src: dict, quote: str | None = None, quote_path: tuple = ("quote",)) -> None:
         doc_id, pin = src["document"], src["paragraph"]
         if not self.ref(report, path + ("document",), doc_id, self.c.documents, "document"):
             return
@@ -106,7 +106,7 @@ class Checker:
                 missing = first_mismatch(quote, self.c.full_text(para))
                 hint = f" (the words '{missing}' are not in it)" if missing else ""
                 report(
-                    ("quote",),
+                    quote_path,
                     f"the quote does not occur verbatim in {doc_id} paragraph {pin}{hint}; "
                     "copy the exact words, and mark any omission with …",
                 )
@@ -193,6 +193,25 @@ class Checker:
             for i, src in enumerate(prop.get("also_sources", [])):
                 self.source(report, ("also_sources", i), src)
             self.stances(report, prop["stances"])
+            self.outcome_fields(report, prop)
+
+    def outcome_fields(self, report, prop: dict) -> None:
+        """Grounds and fate quote their sources verbatim; a fate points at an agreed outcome."""
+        for cid, grounds in prop.get("grounds", {}).items():
+            if not self.ref(report, ("grounds", cid), cid, self.criteria_ids, "criterion"):
+                continue
+            if prop["stances"].get(cid) == self.c.not_stated["id"]:
+                report(("grounds", cid), f"'{cid}' is not-stated in stances: a stance with grounds must state it")
+            for i, g in enumerate(grounds):
+                self.source(report, ("grounds", cid, i, "source"), g["source"], g["quote"], ("grounds", cid, i, "quote"))
+        fate = prop.get("fate")
+        if fate:
+            if self.ref(report, ("fate", "outcome"), fate["outcome"], self.c.proposals, "proposal"):
+                if self.c.proposals[fate["outcome"]].get("status") != "agreed":
+                    report(("fate", "outcome"), f"'{fate['outcome']}' is not an agreed outcome (status: agreed)")
+            self.source(report, ("fate", "source"), fate["source"], fate["quote"], ("fate", "quote"))
+        if prop.get("status") == "agreed" and fate:
+            report(("fate",), "the agreed outcome itself has no fate; remove it")
 
     def events(self) -> None:
         for eid, event in self.c.events.items():
