@@ -39,6 +39,9 @@ EXPECTED: dict[str, list[str]] = {
         "data/actors/xyz.yml:3:5: id: the id 'xyz' does not match iso3: XYA; a State's id is its ISO code in lower case ('xya'): correct one of the two",
         "data/actors/xyz.yml:8:17: regional_group: unknown regional group 'weog-group'. Known values: 'african', 'asia-pacific', 'eastern-european', 'latin-american-caribbean', 'weog'.",
     ],
+    'actors/eg-impostor.yml': [
+        'data/actors/eg-impostor.yml:6:10: name.en: the invisible character U+200D ZERO WIDTH JOINER is here; it can make one name look like another, and names, titles and summaries never need it: delete it',
+    ],
     'documents/doc-duplicate-paragraph.yml': [
         "data/documents/doc-duplicate-paragraph.yml:9:9: bibtex: data/bibliography.bib has no entry 'A/70/1744'; add one with this key, or correct the key. Did you mean 'A/70/174'?",
         "data/documents/doc-duplicate-paragraph.yml:14:9: paragraphs[1].id: paragraph '1' is given twice (first on line 12); give each paragraph its own id",
@@ -54,6 +57,12 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'positions/2020/egy-2020-02-13-platform.yml': [
         "data/positions/egy-2020-02-13-platform.yml:2:5: id: duplicate position id 'egy-2020-02-13-platform': data/positions/2020/egy-2020-02-13-platform.yml has the same id; ids must be unique",
+    ],
+    'positions/bidi-isolate-quote.yml': [
+        "data/positions/bidi-isolate-quote.yml:7:18: quote: the direction control U+2067 RIGHT-TO-LEFT ISOLATE is not closed in this text, so it would reorder the text shown after it; close it with U+2069 POP DIRECTIONAL ISOLATE where the source's passage ends, or delete it",
+    ],
+    'positions/bidi-override-summary.yml': [
+        'data/positions/bidi-override-summary.yml:16:18: summary.en: the invisible character U+202E RIGHT-TO-LEFT OVERRIDE is here; it changes the direction of the text around it, and names, titles and summaries never need it: delete it',
     ],
     'positions/date-bare-year.yml': [
         'data/positions/date-bare-year.yml:5:7: date: a year alone must be written in quotes: "2020"',
@@ -106,6 +115,9 @@ EXPECTED: dict[str, list[str]] = {
     'positions/only-comments.yml': [
         "data/positions/only-comments.yml:1:1: the file holds no record, only comments; a record is 'name: value' lines",
     ],
+    'positions/quote-cyrillic-o.yml': [
+        "data/positions/quote-cyrillic-o.yml:7:8: quote: the quote does not occur verbatim in a-70-174 paragraph 18 (the words 'the Gr\u043eup' are not in it: the quote has '\u043e' (U+043E CYRILLIC SMALL LETTER O, which looks like 'o') where the paragraph has 'o' (U+006F LATIN SMALL LETTER O)); copy the exact words, and mark any omission with …",
+    ],
     'positions/quote-empty.yml': [
         'data/positions/quote-empty.yml:7:8: quote: is empty or only spaces; write the text here',
     ],
@@ -117,6 +129,9 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'positions/quote-only-spaces.yml': [
         'data/positions/quote-only-spaces.yml:7:8: quote: is empty or only spaces; write the text here',
+    ],
+    'positions/quote-zero-width-space.yml': [
+        "data/positions/quote-zero-width-space.yml:7:8: quote: the quote does not occur verbatim in a-70-174 paragraph 18 (the words 'the Gr\u200boup' are not in it: the quote has U+200B ZERO WIDTH SPACE (invisible) where the paragraph has 'o' (U+006F LATIN SMALL LETTER O)); copy the exact words, and mark any omission with …",
     ],
     'positions/syntax-at-sign.yml': [
         'data/positions/syntax-at-sign.yml:16:7: YAML syntax error: a value cannot start with \'@\'; put the whole value in double quotes, for example "@…"',
@@ -270,6 +285,11 @@ def test_bom_crlf_right_to_left_and_cjk_records_are_accepted(data_copy):
     bom = corpus.positions["accepted-bom-crlf"]
     assert bom["summary"]["en"] == "A position saved with a byte order mark and Windows line endings."
     assert "\r" not in bom["quote"]
+    # Balanced direction controls and a separate accent stay in verbatim text as the source has them;
+    # the quote typed with the accented letter matches it (compared in NFC).
+    kept = corpus.paragraphs[("accepted-arabic", "2")].text
+    assert "\u2067A/70/174\u2069\u200f" in kept and "E\u0301gypte" in kept
+    assert corpus.positions["accepted-nfc-quote"]["quote"] == "\u00c9gypte."
     rtl = corpus.positions["accepted-rtl-cjk"]
     assert rtl["quote"] == "حوار مؤسسي منتظم بمشاركة واسعة"
     assert rtl["summary"]["zh"] == "在联合国主持下开展广泛参与的定期机制化对话。"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from . import slugs
+from . import slugs, textrules
 from .corpus import Corpus
 from .load import Sources
 from .problems import Problems, did_you_mean
@@ -26,8 +27,9 @@ OMISSION = re.compile(r"\s*(?:\[…\]|…)\s*")
 
 
 def normalise(text: str) -> str:
-    """Whitespace-insensitive comparison: runs of spaces and line breaks count as one space."""
-    return " ".join(text.split())
+    """Whitespace-insensitive comparison in NFC: runs of spaces and line breaks count as one space,
+    and an accent typed as a separate mark (e + U+0301) equals the accented letter (é)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def quote_occurs(quote: str, paragraph_text: str, normalised: bool = False) -> bool:
@@ -55,6 +57,52 @@ def first_mismatch(quote: str, paragraph_text: str) -> str:
             start = max(0, i - 3)
             return " ".join(words[start:i])
     return ""
+
+
+def first_different_character(quote: str, paragraph_text: str) -> str:
+    """Names the first character of the quote that the paragraph does not have where the quote's
+    words would be, when either is not plain ASCII (only then can the words look identical), e.g. "the quote has 'о' (U+043E CYRILLIC SMALL LETTER O) where the paragraph
+    has 'o' (U+006F LATIN SMALL LETTER O)": words that look alike but differ are otherwise invisible."""
+    haystack = normalise(paragraph_text)
+    part = next((p for p in map(normalise, OMISSION.split(quote)) if p and p not in haystack), "")
+    if not part:
+        return ""
+    # The longest start of the part that the paragraph has (a longer start is found only if a
+    # shorter one is); its next character is where they part.
+    low, high = 0, len(part)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if part[:middle] in haystack:
+            low = middle
+        else:
+            high = middle - 1
+    if low == 0:
+        return ""
+    char = part[low]
+    found = haystack.find(part[:low]) + low
+    theirs = haystack[found] if found < len(haystack) else ""
+
+    if char.isascii() and theirs.isascii() and char.isprintable():
+        return ""  # a plain typo: the words named already show it
+    if not theirs:
+        return f"the quote has {_shown(char)} where the paragraph ends"
+    return f"the quote has {_shown(char)} where the paragraph has {_shown(theirs)}"
+
+
+# Cyrillic and Greek letters drawn like Latin ones in most fonts: a quote typed or pasted with one
+# of them looks identical to the paragraph, so the message says which Latin letter it imitates.
+LOOKALIKES = dict(zip(
+    "аеорсухіјѕԁһԛԝАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧονα",
+    "aeopcyxijsdhqwABEKMHOPCTXIJSABEZHIKMNOPTYXova",
+))
+
+
+def _shown(char: str) -> str:
+    """'о' (U+043E CYRILLIC SMALL LETTER O, which looks like 'o'); an invisible one by name only."""
+    if unicodedata.category(char)[0] in "CZ" and char != " ":
+        return f"{textrules.describe(char)} (invisible)"
+    looks = f", which looks like '{LOOKALIKES[char]}'" if char in LOOKALIKES else ""
+    return f"'{char}' ({textrules.describe(char)}{looks})"
 
 
 class Checker:
@@ -105,6 +153,9 @@ class Checker:
             if not quote_occurs(quote, self.normalised_text[key], normalised=True):
                 missing = first_mismatch(quote, self.c.full_text(para))
                 hint = f" (the words '{missing}' are not in it)" if missing else ""
+                differs = first_different_character(quote, self.c.full_text(para))
+                if differs:
+                    hint = f" (the words '{missing}' are not in it: {differs})"
                 report(
                     ("quote",),
                     f"the quote does not occur verbatim in {doc_id} paragraph {pin}{hint}; "
