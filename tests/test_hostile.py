@@ -46,6 +46,10 @@ EXPECTED: dict[str, list[str]] = {
         "data/documents/doc-duplicate-paragraph.yml:9:9: bibtex: data/bibliography.bib has no entry 'A/70/1744'; add one with this key, or correct the key. Did you mean 'A/70/174'?",
         "data/documents/doc-duplicate-paragraph.yml:14:9: paragraphs[1].id: paragraph '1' is given twice (first on line 12); give each paragraph its own id",
     ],
+    'documents/doc-same-address.yml': [
+        "data/documents/doc-same-address.yml:14:9: paragraphs[1].id: 'P90' and 'p90' (line 12) would have the same address, documents/doc-same-address/p90/, so one page would replace the other; give one of them another id",
+        "data/documents/doc-same-address.yml:21:9: paragraphs[3].id: '18-i' and '18(i)' (line 19) would have the same address, documents/doc-same-address/18-i/, so one page would replace the other; give one of them another id",
+    ],
     'documents/doc-unknown-kind.yml': [
         "data/documents/doc-unknown-kind.yml:5:7: kind: unknown document kind 'reprot'. Did you mean 'report'?",
     ],

@@ -186,6 +186,7 @@ class Checker:
                     f"data/bibliography.bib has no entry '{doc['bibtex']}'; add one with this key, "
                     f"or correct the key.{did_you_mean(doc['bibtex'], self.c.bibliography)}",
                 )
+            self.one_address_one_page(doc_id, doc, report)
             seen: dict[str, int] = {}
             for i, p in enumerate(doc["paragraphs"]):
                 if p["id"] in seen:
@@ -198,6 +199,32 @@ class Checker:
                         report(("paragraphs", i, "items", j, "id"), f"sub-item '{item_id}' is given twice in this paragraph; give each sub-item its own id")
                 if p.get("derived_from"):
                     self.source(report, ("paragraphs", i, "derived_from"), p["derived_from"])
+
+    def one_address_one_page(self, doc_id: str, doc: dict, report) -> None:
+        """Paragraph and sub-item ids that differ but would get the same address ('P90' and 'p90',
+        '18-i' and sub-item 18(i)): one page would silently replace the other. The same id twice
+        is reported on its own (just below), so it is not counted here."""
+        first: dict[str, tuple[str, tuple]] = {}  # address slug → (pinpoint, field path)
+        for i, p in enumerate(doc["paragraphs"]):
+            entries = [(p["id"], ("paragraphs", i, "id"))] + [
+                (slugs.pinpoint(p["id"], it["id"]), ("paragraphs", i, "items", j, "id"))
+                for j, it in enumerate(p.get("items", []))
+            ]
+            for pin, path in entries:
+                slug = slugs.pinpoint_slug(pin)
+                if slug not in first:
+                    first[slug] = (pin, path)
+                    continue
+                other, other_path = first[slug]
+                if other == pin:
+                    continue
+                line = self.line_of("document", doc_id, other_path)
+                report(
+                    path,
+                    f"'{pin}' and '{other}' (line {line}) would have the same address, "
+                    f"{slugs.paragraph_url(doc_id, pin)}, so one page would replace the other; "
+                    "give one of them another id",
+                )
 
     def actors(self) -> None:
         groups = [g["id"] for g in self.c.regional_groups]
