@@ -35,6 +35,22 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
 
 
+# Cyrillic and Greek letters drawn like Latin ones in most fonts: a quote typed or pasted with one
+# of them looks identical to the paragraph, so the message says which Latin letter it imitates.
+LOOKALIKES = dict(zip(
+    "аеорсухіјѕԁһԛԝАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧονα",
+    "aeopcyxijsdhqwABEKMHOPCTXIJSABEZHIKMNOPTYXova",
+))
+
+
+def shown(char: str) -> str:
+    """'о' (U+043E CYRILLIC SMALL LETTER O, which looks like 'o'); an invisible one by name only."""
+    if unicodedata.category(char)[0] in "CZ" and char != " ":
+        return f"{describe(char)} (invisible)"
+    looks = f", which looks like '{LOOKALIKES[char]}'" if char in LOOKALIKES else ""
+    return f"'{char}' ({describe(char)}{looks})"
+
+
 def _invisible(char: str) -> bool:
     return unicodedata.category(char) == "Cf" or char in ALSO_INVISIBLE
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 
@@ -85,24 +86,8 @@ def first_different_character(quote: str, paragraph_text: str) -> str:
     if char.isascii() and theirs.isascii() and char.isprintable():
         return ""  # a plain typo: the words named already show it
     if not theirs:
-        return f"the quote has {_shown(char)} where the paragraph ends"
-    return f"the quote has {_shown(char)} where the paragraph has {_shown(theirs)}"
-
-
-# Cyrillic and Greek letters drawn like Latin ones in most fonts: a quote typed or pasted with one
-# of them looks identical to the paragraph, so the message says which Latin letter it imitates.
-LOOKALIKES = dict(zip(
-    "аеорсухіјѕԁһԛԝАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧονα",
-    "aeopcyxijsdhqwABEKMHOPCTXIJSABEZHIKMNOPTYXova",
-))
-
-
-def _shown(char: str) -> str:
-    """'о' (U+043E CYRILLIC SMALL LETTER O, which looks like 'o'); an invisible one by name only."""
-    if unicodedata.category(char)[0] in "CZ" and char != " ":
-        return f"{textrules.describe(char)} (invisible)"
-    looks = f", which looks like '{LOOKALIKES[char]}'" if char in LOOKALIKES else ""
-    return f"'{char}' ({textrules.describe(char)}{looks})"
+        return f"the quote has {textrules.shown(char)} where the paragraph ends"
+    return f"the quote has {textrules.shown(char)} where the paragraph has {textrules.shown(theirs)}"
 
 
 class Checker:
@@ -118,6 +103,7 @@ class Checker:
             c["id"]: [s["id"] for s in c["stances"]] + [corpus.not_stated["id"]] for c in reversed(corpus.criteria)
         }
         self.normalised_text: dict[tuple[str, str], str] = {}
+        self.today = datetime.date.today().isoformat()
 
     def report(self, kind: str, record_id: str, path: tuple, message: str) -> None:
         self.sources.report_record(self.problems, kind, record_id, path, message)
@@ -187,6 +173,7 @@ class Checker:
                     f"or correct the key.{did_you_mean(doc['bibtex'], self.c.bibliography)}",
                 )
             self.one_address_one_page(doc_id, doc, report)
+            self.not_in_future(report, doc["date"])
             seen: dict[str, int] = {}
             for i, p in enumerate(doc["paragraphs"]):
                 if p["id"] in seen:
@@ -199,6 +186,41 @@ class Checker:
                         report(("paragraphs", i, "items", j, "id"), f"sub-item '{item_id}' is given twice in this paragraph; give each sub-item its own id")
                 if p.get("derived_from"):
                     self.source(report, ("paragraphs", i, "derived_from"), p["derived_from"])
+                    self.derived_earlier(report, doc_id, doc, i, p["derived_from"])
+
+    def not_in_future(self, report, value: object, path: tuple = ("date",)) -> None:
+        """Words cannot have been said or published after today (a date as written: 2031, 2031-02)."""
+        if isinstance(value, str) and value > self.today[: len(value)]:
+            report(path, f"the date {value} is in the future; check the year")
+
+    def derived_earlier(self, report, doc_id: str, doc: dict, i: int, src: dict) -> None:
+        """A paragraph derives only from earlier text: an earlier or same-dated document, and no cycle."""
+        earlier = self.c.documents.get(src["document"])
+        if earlier is None or (src["document"], src["paragraph"]) not in self.c.paragraphs:
+            return  # reported by source()
+        later_date, earlier_date = str(doc["date"]), str(earlier["date"])
+        common = min(len(later_date), len(earlier_date))
+        if earlier_date[:common] > later_date[:common]:
+            report(
+                ("paragraphs", i, "derived_from", "document"),
+                f"this paragraph ({later_date}) cannot derive from {src['document']} paragraph {src['paragraph']}, "
+                f"which is later ({earlier_date}); derived_from names the earlier text a paragraph repeats",
+            )
+            return
+        # Follow the chain from the earlier paragraph: coming back here is a cycle.
+        start = (doc_id, doc["paragraphs"][i]["id"])
+        seen, at = {start}, (src["document"], src["paragraph"])
+        while at is not None and at not in seen:
+            seen.add(at)
+            para = self.c.paragraphs.get(at)
+            derived = para.derived_from if para is not None else None
+            at = (derived["document"], derived["paragraph"]) if derived else None
+        if at == start:
+            report(
+                ("paragraphs", i, "derived_from"),
+                f"derived_from goes round in a circle back to {doc_id} paragraph {start[1]}; "
+                "a text cannot derive from itself: remove the link that points at the later text",
+            )
 
     def one_address_one_page(self, doc_id: str, doc: dict, report) -> None:
         """Paragraph and sub-item ids that differ but would get the same address ('P90' and 'p90',
@@ -245,6 +267,8 @@ class Checker:
                 self.ref(report, ("regional_group",), actor["regional_group"], groups, "regional group")
             for i, member in enumerate(actor.get("members", [])):
                 self.ref(report, ("members", i), member, self.c.actors, "actor")
+                if member == actor_id:
+                    report(("members", i), f"the group '{actor_id}' lists itself as a member; list only other actors")
 
     def positions(self) -> None:
         for pid, pos in self.c.positions.items():
@@ -260,6 +284,15 @@ class Checker:
             for field in ("supports", "opposes"):
                 for i, prop in enumerate(pos.get(field, [])):
                     self.ref(report, (field, i), prop, self.c.proposals, "proposal")
+            opposed = pos.get("opposes", [])
+            for i, prop in enumerate(pos.get("supports", [])):
+                if prop in opposed:
+                    report(
+                        ("opposes", opposed.index(prop)),
+                        f"the position both supports and opposes the proposal '{prop}' (supports[{i}]); "
+                        "keep the one its quote states",
+                    )
+            self.not_in_future(report, pos["date"])
 
     def proposals(self) -> None:
         for pid, prop in self.c.proposals.items():
@@ -268,6 +301,7 @@ class Checker:
                 for i, actor in enumerate(prop.get(field, [])):
                     self.ref(report, (field, i), actor, self.c.actors, "actor")
             self.source(report, ("source",), prop["source"], prop["quote"])
+            self.not_in_future(report, prop["date"])
             for i, src in enumerate(prop.get("also_sources", [])):
                 self.source(report, ("also_sources", i), src)
             self.stances(report, prop["stances"])
