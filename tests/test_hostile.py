@@ -248,6 +248,9 @@ EXPECTED: dict[str, list[str]] = {
     'events/hostile-javascript-url.yml': [
         "data/events/hostile-javascript-url.yml:7:6: url: 'javascript:alert(1)' is not written as expected here: use a full web address starting with https:// (or http:// if the source has no other; no spaces), for example 'https://meetings.unoda.org/meeting/76825'",
     ],
+    'proposals/egypt-platform.yml': [
+        'data/proposals/egypt-platform.yml:6:1: YAML syntax error: a tab character is used for indentation here; YAML needs spaces: replace the tab with spaces',
+    ],
     'stray.yml': [
         'data/stray.yml:1:1: this file is not read by the site; records go in data/documents/, data/actors/, data/positions/, data/proposals/, data/events/',
     ],

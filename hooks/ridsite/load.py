@@ -34,6 +34,9 @@ class Sources:
         self.display_root = display_root
         self.files: dict[str, LoadedFile] = {}  # shown path → loaded file
         self.record_file: dict[tuple[str, str], str] = {}  # (kind, id) → shown path
+        # (kind, file stem) of record files left out for problems of their own: a reference to one
+        # is not reported again as "unknown" (its own problems say what to fix).
+        self.failed: set[tuple[str, str]] = set()
 
     def shown(self, path: Path) -> str:
         return f"{self.display_root}/{path.relative_to(self.root).as_posix()}"
@@ -152,6 +155,7 @@ def read_records(
         target: dict = getattr(corpus, kind.folder)
         value = _record_file(loaded, issues, shown, sources, problems)
         if value is None:
+            sources.failed.add((kind.name, path.stem))
             continue
         record_id = value["id"]
         if record_id != path.stem:

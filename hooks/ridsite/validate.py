@@ -119,6 +119,8 @@ class Checker:
     def ref(self, report, path, value, known, what: str, where: str = "") -> bool:
         if value in known:
             return True
+        if (what, value) in self.sources.failed:
+            return False  # its file has problems of its own, already listed
         listing = LISTINGS.get(what, "")
         report(path, f"unknown {what} '{value}'{where}.{did_you_mean(value, known, listing)}")
         return False
