@@ -353,6 +353,11 @@ class Checker:
 
 
 def check_references(corpus: Corpus, sources: Sources, problems: Problems) -> None:
+    from .interfacecheck import check_interface
+
+    shown = f"{sources.display_root}/interface.yml"
+    if corpus.interface:
+        check_interface(corpus.interface, lambda path, msg: sources.report(problems, shown, path, msg))
     if not corpus.criteria or not corpus.not_stated:
         return  # the vocabulary file itself is broken: its own problems are already listed
     Checker(corpus, sources, problems).run()
