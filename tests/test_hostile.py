@@ -251,6 +251,12 @@ EXPECTED: dict[str, list[str]] = {
     'proposals/egypt-platform.yml': [
         'data/proposals/egypt-platform.yml:6:1: YAML syntax error: a tab character is used for indentation here; YAML needs spaces: replace the tab with spaces',
     ],
+    'positions/text-cut-by-comment.yml': [
+        'data/positions/text-cut-by-comment.yml:16:33: the text stops here: YAML reads \' #\' as the start of a comment, so what follows (\'#1 priority for all\') would be left out; put the whole text in double quotes: "…"',
+    ],
+    'positions/quote-cut-by-comment.yml': [
+        'data/positions/quote-cut-by-comment.yml:7:37: the text stops here: YAML reads \' #\' as the start of a comment, so what follows (\'#institutional dialogue\') would be left out; put the whole text in double quotes: "…"',
+    ],
     'stray.yml': [
         'data/stray.yml:1:1: this file is not read by the site; records go in data/documents/, data/actors/, data/positions/, data/proposals/, data/events/',
     ],
