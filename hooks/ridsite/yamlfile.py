@@ -309,6 +309,10 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[i
             opened,
         )
     if "simple key" in context and "expected ':'" in problem:
+        start = lines[opened[0] - 1][opened[1] - 1 :] if 1 <= opened[0] <= len(lines) else ""
+        if len(start.split(":", 1)[0]) > 1024:  # YAML reads at most 1,024 characters as a field name
+            return say(f"the field name here is {len(start.split(':', 1)[0]):,} characters long; YAML reads at most "
+                       "1,024 characters as one, and field names are short words such as 'quote'", opened)
         return say(f"line {opened[0]} has no ':' after the field name; write it as 'name: value'", opened)
     if "block collection" in context:
         return say("this line is inside a list but does not start with '- '; start it with '- ' or indent it under its item")
