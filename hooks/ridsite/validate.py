@@ -122,7 +122,9 @@ class Checker:
         if (what, value) in self.sources.failed:
             return False  # its file has problems of its own, already listed
         listing = LISTINGS.get(what, "")
-        report(path, f"unknown {what} '{value}'{where}.{did_you_mean(value, known, listing)}")
+        # A record left out for its own problems is still a file: suggest it too.
+        choices = list(known) + [v for w, v in self.sources.failed if w == what]
+        report(path, f"unknown {what} '{value}'{where}.{did_you_mean(value, choices, listing)}")
         return False
 
     def source(self, report, path: tuple, src: dict, quote: str | None = None) -> None:
