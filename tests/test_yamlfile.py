@@ -114,3 +114,12 @@ def test_positions_are_found_in_a_file_read_again_only_when_asked():
     assert loaded.where_key(("items", 0, "text")) == (4, 5)
     assert loaded.where_key(("items", 3, "text")) == (3, 3)  # no such item: its list
     assert load_yaml(b"a: [\n").where(("a",)) == (1, 1)  # a broken file points at its start
+
+
+def test_a_one_megabyte_field_name_is_named_as_too_long_not_as_a_missing_colon():
+    from ridsite.yamlfile import load_yaml
+
+    assert load_yaml(("id: x\n" + "k" * 1_000_000 + ": 1\n").encode()).errors == [
+        (2, 1, "YAML syntax error: the field name here is 1,000,000 characters long; YAML reads at most 1,024 "
+               "characters as one, and field names are short words such as 'quote'")
+    ]

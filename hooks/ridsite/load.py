@@ -34,6 +34,9 @@ class Sources:
         self.display_root = display_root
         self.files: dict[str, LoadedFile] = {}  # shown path → loaded file
         self.record_file: dict[tuple[str, str], str] = {}  # (kind, id) → shown path
+        # (kind, file stem) of record files left out for problems of their own: a reference to one
+        # is not reported again as "unknown" (its own problems say what to fix).
+        self.failed: set[tuple[str, str]] = set()
 
     def shown(self, path: Path) -> str:
         return f"{self.display_root}/{path.relative_to(self.root).as_posix()}"
@@ -52,18 +55,48 @@ class Sources:
         self.report(problems, self.record_file[(kind, record_id)], path, message)
 
 
-def _files_under(root: Path, skip: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
+LINK = (
+    "this is a symbolic link, which the site does not follow (it could lead out of the project); "
+    "put the file itself here instead of a link"
+)
+
+
+def _files_under(
+    root: Path, skip: frozenset[str] = frozenset(), links: list | None = None
+) -> list[tuple[str, ...]]:
     """Every file below root as path parts relative to it, in the order sorted(root.rglob("*"))
-    gives (part by part), without a Path object and a stat() per file. Folders linked from
-    elsewhere are not entered, as rglob does not; top-level folders named in skip are left out."""
+    gives (part by part), without a Path object and a stat() per file. Symbolic links (to files
+    or folders) are never followed nor read: they are added to links, when given, as path parts;
+    top-level folders named in skip are left out."""
     found = []
     for folder, dirs, files in os.walk(root):
         rel = tuple(Path(folder).relative_to(root).parts)
-        if not rel:
-            dirs[:] = [d for d in dirs if d not in skip]
-        found.extend(rel + (name,) for name in files)
+        # os.walk does not enter a linked folder, but lists it among the folders: say so.
+        linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        if linked or not rel:
+            dirs[:] = [d for d in dirs if d not in linked and (rel or d not in skip)]
+        for name in files + linked:
+            if name in linked or os.path.islink(os.path.join(folder, name)):
+                if links is not None:
+                    links.append(rel + (name,))
+            else:
+                found.append(rel + (name,))
     found.sort()
     return found
+
+
+def linked_part(root: Path, rel: str) -> str | None:
+    """The first part of root/rel (root itself included) that is a symbolic link, as rel-like text
+    ('' for root), or None: such a path is never read, so nothing outside the project is."""
+    path = root
+    if path.is_symlink():
+        return ""
+    parts = rel.split("/")
+    for i, part in enumerate(parts):
+        path = path / part
+        if path.is_symlink():
+            return "/".join(parts[: i + 1])
+    return None
 
 
 def _record_file(loaded: LoadedFile, issues: list, shown: str, sources: Sources, problems: Problems):
@@ -94,12 +127,19 @@ def read_records(
         return corpus, sources, problems
 
     known_files = {tuple(rel.split("/")) for rel in schema.SINGLE_FILES} | {(BIBLIOGRAPHY,)}
+    links: list[tuple[str, ...]] = []  # path parts under data_dir of every symbolic link met
+    if data_dir.is_symlink():
+        problems.add(display_root, 1, 1, "", LINK)
+        return corpus, sources, problems
 
     # Every record file is parsed and checked alone first (on two cores when there are many)...
     jobs, names = [], []
     for kind in schema.KINDS:
         folder = data_dir / kind.folder
-        for parts in _files_under(folder) if folder.is_dir() else []:
+        if folder.is_symlink():
+            continue  # reported with the other links below, from the walk of data/
+        kind_links: list = []
+        for parts in _files_under(folder, links=kind_links) if folder.is_dir() else []:
             path = folder.joinpath(*parts)
             shown = sources.shown_relative((kind.folder, *parts))
             if path.suffix != ".yml":
@@ -108,12 +148,14 @@ def read_records(
                 continue
             jobs.append((path, kind.spec))
             names.append((kind, shown))
+        links.extend((kind.folder, *parts) for parts in kind_links)
 
     # ...then taken in, in file order, checking ids against file names and each other.
     for (kind, shown), (path, _), (loaded, issues) in zip(names, jobs, check_files(jobs, parallel)):
         target: dict = getattr(corpus, kind.folder)
         value = _record_file(loaded, issues, shown, sources, problems)
         if value is None:
+            sources.failed.add((kind.name, path.stem))
             continue
         record_id = value["id"]
         if record_id != path.stem:
@@ -136,6 +178,8 @@ def read_records(
     singles = {}
     for rel, spec in schema.SINGLE_FILES.items():
         path = data_dir / rel
+        if linked_part(data_dir, rel) is not None:
+            continue  # reported with the other links below
         if not path.exists():
             problems.add(f"{display_root}/{rel}", 1, 1, "", "this file is missing")
             continue
@@ -148,14 +192,17 @@ def read_records(
     corpus.regional_groups = (singles.get("vocabularies/regional-groups.yml") or {}).get("values", [])
     corpus.document_kinds = (singles.get("vocabularies/document-kinds.yml") or {}).get("values", [])
     corpus.interface = singles.get("interface.yml") or {}
-    corpus.bibliography = read_bibliography(data_dir / BIBLIOGRAPHY, f"{display_root}/{BIBLIOGRAPHY}", problems)
+    if linked_part(data_dir, BIBLIOGRAPHY) is None:
+        corpus.bibliography = read_bibliography(data_dir / BIBLIOGRAPHY, f"{display_root}/{BIBLIOGRAPHY}", problems)
 
     # Anything else in data/ is probably a record in the wrong place.
     folders = ", ".join(f"data/{k.folder}/" for k in schema.KINDS)
-    for parts in _files_under(data_dir, skip=frozenset(k.folder for k in schema.KINDS)):
+    for parts in _files_under(data_dir, skip=frozenset(k.folder for k in schema.KINDS), links=links):
         if parts in known_files or parts[-1].startswith(".") or parts[-1] == "README.md":
             continue
         problems.add(sources.shown_relative(parts), 1, 1, "", f"this file is not read by the site; records go in {folders}")
+    for parts in sorted(set(links)):
+        problems.add(sources.shown_relative(parts), 1, 1, "", LINK)
 
     corpus.index()
     return corpus, sources, problems

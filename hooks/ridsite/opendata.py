@@ -3,7 +3,8 @@
 The files are made from the loaded records at every build (never committed), by the same code
 path as the pages, so the downloads and the site cannot disagree. A feature module (see
 pages.FEATURES): the page is data/, the files data/rid-records.json, data/rid-positions.csv,
-data/rid-proposals.csv and data/schemas/*.schema.json.
+data/rid-proposals.csv and data/schemas/*.schema.json. A CSV cell that a spreadsheet would run
+as a formula starts with an apostrophe (see FORMULA_START); the JSON holds every value as recorded.
 """
 
 from __future__ import annotations
@@ -85,13 +86,27 @@ def _source_columns(corpus: Corpus, source: dict, site_url: str) -> dict:
     }
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), @SUM(…),
+# +cmd|…); full-width forms too in some. The OWASP rule ("CSV injection"): such a cell is written
+# with an apostrophe before it, which spreadsheets show as text and do not display. The JSON keeps
+# every value exactly as recorded.
+FORMULA_START = tuple("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+
+
+def neutralise(cell: object) -> object:
+    """A CSV cell a spreadsheet shows as the text it is, never runs."""
+    if isinstance(cell, str) and cell.lstrip(" ").startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:
     out = io.StringIO()
     # A byte-order mark, so that spreadsheet programs read the file as UTF-8 (names in six scripts).
     out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
 
 

@@ -11,6 +11,21 @@ from pathlib import Path
 MANIFEST = ".generated"
 
 
+class OutsideRoot(ValueError):
+    """A path a build would write (or delete) does not resolve inside the folder it writes into."""
+
+
+def inside(root: Path, rel: str) -> Path:
+    """root/rel, checked where it is written: after following every '..' and symbolic link it must
+    still be inside root, so that no address or link makes a build touch a file elsewhere."""
+    path = root / rel
+    resolved_root = root.resolve()
+    resolved = path.resolve()
+    if rel.startswith("/") or not resolved.is_relative_to(resolved_root) or resolved == resolved_root:
+        raise OutsideRoot(f"refusing to write '{rel}': it resolves to {resolved}, outside {resolved_root}")
+    return path
+
+
 def write_if_changed(path: Path, content: str) -> bool:
     data = content.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
@@ -26,10 +41,13 @@ def sync_generated(docs_dir: Path, files: dict[str, str]) -> tuple[int, int]:
     """Make docs_dir hold exactly these generated files. Returns (written, removed)."""
     manifest = docs_dir / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
-    written = sum(write_if_changed(docs_dir / rel, content) for rel, content in sorted(files.items()))
+    written = sum(write_if_changed(inside(docs_dir, rel), content) for rel, content in sorted(files.items()))
     removed = 0
     for rel in sorted(previous - set(files)):
-        stale = docs_dir / rel
+        try:
+            stale = inside(docs_dir, rel)
+        except OutsideRoot:
+            continue  # a manifest line that leads elsewhere was not written by us: never delete it
         if stale.exists():
             stale.unlink()
             removed += 1

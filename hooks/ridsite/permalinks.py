@@ -14,6 +14,7 @@ Only pages are listed: the downloads beside a page live and die with it.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from . import slugs
@@ -29,6 +30,12 @@ HEADER = (
     "# checked by every build. Never delete a line: when a page goes, record where it went in\n"
     "# redirects.yml, and the build will leave a redirect page at the old address.\n"
 )
+
+
+# The site's own address grammar: folders of lower-case letters, digits and hyphens, each ending
+# with '/' ('' is the home page). Nothing else ('..', '.', '%2e', '\\', a drive) can be an address.
+ADDRESS = re.compile(r"(?:[a-z0-9][a-z0-9-]*/)*")
+LINKED = "is a symbolic link, which the build does not follow; put the file itself here instead of a link"
 
 
 class PermalinksBroken(RecordsInvalid):
@@ -108,6 +115,8 @@ def current_urls(pages, docs_dir: Path, every_language: bool = False) -> set[str
 
 def read_list(path: Path) -> list[tuple[int, str]]:
     """(line number, URL) of each published URL; [] when nothing was published yet."""
+    if path.is_symlink():
+        raise PermalinksBroken(_one(path.name, f"{path.name} {LINKED}"))
     if not path.exists():
         return []
     out = []
@@ -124,9 +133,12 @@ def format_list(urls) -> str:
 
 def read_redirects(path: Path, problems: Problems) -> dict[str, tuple[str, int]]:
     """Neutral old URL → (neutral new URL, line), from redirects.yml; every mistake is a problem."""
+    shown = path.name
+    if path.is_symlink():
+        problems.add(shown, 1, 1, "", f"{shown} {LINKED}")
+        return {}
     if not path.exists():
         return {}
-    shown = path.name
     loaded = load_yaml(path.read_bytes())
     for line, column, message in loaded.errors:
         problems.add(shown, line, column, "", message)
@@ -139,8 +151,12 @@ def read_redirects(path: Path, problems: Problems) -> dict[str, tuple[str, int]]
     for old, new in loaded.value.items():
         line, column = loaded.where_key((old,))
         for value in (old, new):
-            if not isinstance(value, str) or value.startswith(("/", "http:", "https:")) or not (value == "" or value.endswith("/")):
-                problems.add(shown, line, column, str(old), f"'{value}' is not a page address such as positions/egy-2020-02-13-platform/ (no leading slash, no language folder, ending with /)")
+            if not isinstance(value, str) or not ADDRESS.fullmatch(value):
+                problems.add(
+                    shown, line, column, str(old),
+                    f"'{value}' is not a page address such as positions/egy-2020-02-13-platform/ (lower-case "
+                    "letters, digits and hyphens between slashes; no leading slash, no language folder, ending with /)",
+                )
                 break
             if value.split("/", 1)[0] in CODES[1:]:
                 problems.add(shown, line, column, str(old), f"'{value}' starts with a language folder; write the address without it (it applies to all languages)")
@@ -148,6 +164,12 @@ def read_redirects(path: Path, problems: Problems) -> dict[str, tuple[str, int]]
         else:
             out[old] = (new, line)
     return out
+
+
+def _one(shown: str, message: str) -> Problems:
+    problems = Problems()
+    problems.add(shown, 1, 1, "", message)
+    return problems
 
 
 def check(published: list[tuple[int, str]], current: set[str], redirects: dict[str, tuple[str, int]], problems: Problems) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 
@@ -37,10 +38,28 @@ class Problems:
     def sorted(self) -> list[Problem]:
         return sorted(set(self.items))
 
+    def capped(self, limit: int = 20) -> list[str]:
+        """The problems as lines, with at most `limit` of the same kind in one file (the same field
+        of every item of a list: actors[0], actors[1] …), then one line saying how many more."""
+        groups: dict[tuple[str, str], int] = {}
+        lines: list[str] = []
+        last: dict[tuple[str, str], int] = {}  # where each group's "more" line goes
+        for problem in self.sorted():
+            kind = (problem.file, re.sub(r"\[\d+\]", "[*]", problem.path) or problem.message)
+            seen = groups[kind] = groups.get(kind, 0) + 1
+            if seen <= limit:
+                lines.append(str(problem))
+                last[kind] = len(lines)
+        for kind, count in sorted(groups.items(), key=lambda item: -last[item[0]]):
+            if count > limit:
+                file, path = kind
+                lines.insert(last[kind], f"{file}: {path}: … and {count - limit:,} more like the ones above")
+        return lines
+
     def report(self) -> str:
-        lines = [str(p) for p in self.sorted()]
-        n = len(lines)
-        lines.append(f"{n} error{'s' if n != 1 else ''} found in the records; nothing was built.")
+        lines = self.capped()
+        n = len(self.sorted())
+        lines.append(f"{n:,} error{'s' if n != 1 else ''} found in the records; nothing was built.")
         return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 from .schema import Spec
+from .textrules import record_problems
 from .yamlfile import LoadedFile, load_yaml
 
 # (line, column, field path, message) of one problem; the field path is a tuple, () for the file.
@@ -37,7 +38,24 @@ def check_file(raw: bytes, spec: Spec) -> tuple[LoadedFile, list[Issue]]:
         at_key = message.startswith("unknown field")
         line, column = loaded.where_key(field_path) if at_key else loaded.where(field_path)
         issues.append((line, column, field_path, message))
+    for field_path, at_key, char, message in record_problems(loaded.value):
+        line, column = loaded.where_key(field_path) if at_key else loaded.where(field_path)
+        line, column = _char_position(loaded, line, column, char)
+        issues.append((line, column, field_path, message))
     return loaded, issues
+
+
+def _char_position(loaded: LoadedFile, line: int, column: int, char: str) -> tuple[int, int]:
+    """Where char first stands in the file from (line, column), the start of its text; the start
+    itself if the file writes it as an escape ("\u202e")."""
+    lines = loaded._lines
+    if not 1 <= line <= len(lines):
+        return line, column
+    for number in range(line, len(lines) + 1):
+        found = lines[number - 1].find(char, column - 1 if number == line else 0)
+        if found >= 0:
+            return number, found + 1
+    return line, column
 
 
 def _check_paths(jobs: list[tuple[str, Spec]]) -> list[tuple]:

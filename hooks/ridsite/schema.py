@@ -63,7 +63,7 @@ ID_FORM = "only lower-case letters a-z, digits and single hyphens"
 URL_PATTERN = r"^https?://\S+$"
 FORMS = {
     ID_PATTERN: ID_FORM,
-    URL_PATTERN: "a full web address starting with https:// (no spaces)",
+    URL_PATTERN: "a full web address starting with https:// (or http:// if the source has no other; no spaces)",
 }
 
 
@@ -114,7 +114,12 @@ class Text(Spec):
             message = f"'{shown}' is not written as expected here"
             if form:
                 message += f": use {form}"
-            if self.pattern == ID_PATTERN and re.fullmatch(ID_PATTERN, _id_like(value) or "-"):
+            foreign = next((c for c in value if not c.isascii()), "")
+            if self.pattern == ID_PATTERN and foreign:
+                from .textrules import shown as shown_char  # a letter that looks Latin but is not
+
+                message += f"; it has {shown_char(foreign)}"
+            elif self.pattern == ID_PATTERN and re.fullmatch(ID_PATTERN, _id_like(value) or "-"):
                 message += f". Did you mean '{_id_like(value)}'?"
             elif self.example:
                 message += f", for example '{self.example}'"

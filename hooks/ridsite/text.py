@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import dates
 from .languages import DEFAULT
@@ -31,6 +33,17 @@ def pick(mapping: dict, lang: str) -> Localised:
     return Localised(mapping[first], first, True)
 
 
+@lru_cache(maxsize=None)
+def _plain_names(template: str) -> bool:
+    """True when the template's placeholders are all {name}: never {0}, never {a.b} or {a[0]},
+    which str.format would follow into attributes (`rid check` refuses them in interface.yml first).
+    Cached: the same few hundred templates fill every page."""
+    try:
+        return all(f is None or f.isidentifier() for _, f, _, _ in string.Formatter().parse(template))
+    except ValueError:
+        return False
+
+
 class Interface:
     """Looks up interface strings from data/interface.yml; a missing id is a bug, so it raises."""
 
@@ -43,7 +56,14 @@ class Interface:
             template = self.strings[key][self.lang]
         except KeyError:
             raise MissingText(f"interface text '{key}' is missing for '{self.lang}' in data/interface.yml") from None
-        return template.format(**values) if values else template
+        if not values:
+            return template
+        if not _plain_names(template):
+            raise MissingText(f"interface text '{key}' in '{self.lang}' has a placeholder that is not a plain {{name}}")
+        try:
+            return template.format(**values)
+        except KeyError as exc:
+            raise MissingText(f"interface text '{key}' in '{self.lang}' uses {{{exc.args[0]}}}, which is not given") from None
 
     def date(self, iso: str) -> str:
         bound, iso = dates.split(iso)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+import unicodedata
 
-from . import slugs
+from . import slugs, textrules
 from .corpus import Corpus
 from .load import Sources
 from .problems import Problems, did_you_mean
@@ -26,8 +28,9 @@ OMISSION = re.compile(r"\s*(?:\[…\]|…)\s*")
 
 
 def normalise(text: str) -> str:
-    """Whitespace-insensitive comparison: runs of spaces and line breaks count as one space."""
-    return " ".join(text.split())
+    """Whitespace-insensitive comparison in NFC: runs of spaces and line breaks count as one space,
+    and an accent typed as a separate mark (e + U+0301) equals the accented letter (é)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def quote_occurs(quote: str, paragraph_text: str, normalised: bool = False) -> bool:
@@ -57,6 +60,36 @@ def first_mismatch(quote: str, paragraph_text: str) -> str:
     return ""
 
 
+def first_different_character(quote: str, paragraph_text: str) -> str:
+    """Names the first character of the quote that the paragraph does not have where the quote's
+    words would be, when either is not plain ASCII (only then can the words look identical), e.g. "the quote has 'о' (U+043E CYRILLIC SMALL LETTER O) where the paragraph
+    has 'o' (U+006F LATIN SMALL LETTER O)": words that look alike but differ are otherwise invisible."""
+    haystack = normalise(paragraph_text)
+    part = next((p for p in map(normalise, OMISSION.split(quote)) if p and p not in haystack), "")
+    if not part:
+        return ""
+    # The longest start of the part that the paragraph has (a longer start is found only if a
+    # shorter one is); its next character is where they part.
+    low, high = 0, len(part)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if part[:middle] in haystack:
+            low = middle
+        else:
+            high = middle - 1
+    if low == 0:
+        return ""
+    char = part[low]
+    found = haystack.find(part[:low]) + low
+    theirs = haystack[found] if found < len(haystack) else ""
+
+    if char.isascii() and theirs.isascii() and char.isprintable():
+        return ""  # a plain typo: the words named already show it
+    if not theirs:
+        return f"the quote has {textrules.shown(char)} where the paragraph ends"
+    return f"the quote has {textrules.shown(char)} where the paragraph has {textrules.shown(theirs)}"
+
+
 class Checker:
     def __init__(self, corpus: Corpus, sources: Sources, problems: Problems):
         self.c = corpus
@@ -70,6 +103,7 @@ class Checker:
             c["id"]: [s["id"] for s in c["stances"]] + [corpus.not_stated["id"]] for c in reversed(corpus.criteria)
         }
         self.normalised_text: dict[tuple[str, str], str] = {}
+        self.today = datetime.date.today().isoformat()
 
     def report(self, kind: str, record_id: str, path: tuple, message: str) -> None:
         self.sources.report_record(self.problems, kind, record_id, path, message)
@@ -85,8 +119,12 @@ class Checker:
     def ref(self, report, path, value, known, what: str, where: str = "") -> bool:
         if value in known:
             return True
+        if (what, value) in self.sources.failed:
+            return False  # its file has problems of its own, already listed
         listing = LISTINGS.get(what, "")
-        report(path, f"unknown {what} '{value}'{where}.{did_you_mean(value, known, listing)}")
+        # A record left out for its own problems is still a file: suggest it too.
+        choices = list(known) + [v for w, v in self.sources.failed if w == what]
+        report(path, f"unknown {what} '{value}'{where}.{did_you_mean(value, choices, listing)}")
         return False
 
     def source(self, report, path: tuple, src: dict, quote: str | None = None, quote_path: tuple = ("quote",)) -> None:
@@ -105,6 +143,9 @@ class Checker:
             if not quote_occurs(quote, self.normalised_text[key], normalised=True):
                 missing = first_mismatch(quote, self.c.full_text(para))
                 hint = f" (the words '{missing}' are not in it)" if missing else ""
+                differs = first_different_character(quote, self.c.full_text(para))
+                if differs:
+                    hint = f" (the words '{missing}' are not in it: {differs})"
                 report(
                     quote_path,
                     f"the quote does not occur verbatim in {doc_id} paragraph {pin}{hint}; "
@@ -135,6 +176,8 @@ class Checker:
                     f"data/bibliography.bib has no entry '{doc['bibtex']}'; add one with this key, "
                     f"or correct the key.{did_you_mean(doc['bibtex'], self.c.bibliography)}",
                 )
+            self.one_address_one_page(doc_id, doc, report)
+            self.not_in_future(report, doc["date"])
             seen: dict[str, int] = {}
             for i, p in enumerate(doc["paragraphs"]):
                 if p["id"] in seen:
@@ -147,6 +190,67 @@ class Checker:
                         report(("paragraphs", i, "items", j, "id"), f"sub-item '{item_id}' is given twice in this paragraph; give each sub-item its own id")
                 if p.get("derived_from"):
                     self.source(report, ("paragraphs", i, "derived_from"), p["derived_from"])
+                    self.derived_earlier(report, doc_id, doc, i, p["derived_from"])
+
+    def not_in_future(self, report, value: object, path: tuple = ("date",)) -> None:
+        """Words cannot have been said or published after today (a date as written: 2031, 2031-02)."""
+        if isinstance(value, str) and value > self.today[: len(value)]:
+            report(path, f"the date {value} is in the future; check the year")
+
+    def derived_earlier(self, report, doc_id: str, doc: dict, i: int, src: dict) -> None:
+        """A paragraph derives only from earlier text: an earlier or same-dated document, and no cycle."""
+        earlier = self.c.documents.get(src["document"])
+        if earlier is None or (src["document"], src["paragraph"]) not in self.c.paragraphs:
+            return  # reported by source()
+        later_date, earlier_date = str(doc["date"]), str(earlier["date"])
+        common = min(len(later_date), len(earlier_date))
+        if earlier_date[:common] > later_date[:common]:
+            report(
+                ("paragraphs", i, "derived_from", "document"),
+                f"this paragraph ({later_date}) cannot derive from {src['document']} paragraph {src['paragraph']}, "
+                f"which is later ({earlier_date}); derived_from names the earlier text a paragraph repeats",
+            )
+            return
+        # Follow the chain from the earlier paragraph: coming back here is a cycle.
+        start = (doc_id, doc["paragraphs"][i]["id"])
+        seen, at = {start}, (src["document"], src["paragraph"])
+        while at is not None and at not in seen:
+            seen.add(at)
+            para = self.c.paragraphs.get(at)
+            derived = para.derived_from if para is not None else None
+            at = (derived["document"], derived["paragraph"]) if derived else None
+        if at == start:
+            report(
+                ("paragraphs", i, "derived_from"),
+                f"derived_from goes round in a circle back to {doc_id} paragraph {start[1]}; "
+                "a text cannot derive from itself: remove the link that points at the later text",
+            )
+
+    def one_address_one_page(self, doc_id: str, doc: dict, report) -> None:
+        """Paragraph and sub-item ids that differ but would get the same address ('P90' and 'p90',
+        '18-i' and sub-item 18(i)): one page would silently replace the other. The same id twice
+        is reported on its own (just below), so it is not counted here."""
+        first: dict[str, tuple[str, tuple]] = {}  # address slug → (pinpoint, field path)
+        for i, p in enumerate(doc["paragraphs"]):
+            entries = [(p["id"], ("paragraphs", i, "id"))] + [
+                (slugs.pinpoint(p["id"], it["id"]), ("paragraphs", i, "items", j, "id"))
+                for j, it in enumerate(p.get("items", []))
+            ]
+            for pin, path in entries:
+                slug = slugs.pinpoint_slug(pin)
+                if slug not in first:
+                    first[slug] = (pin, path)
+                    continue
+                other, other_path = first[slug]
+                if other == pin:
+                    continue
+                line = self.line_of("document", doc_id, other_path)
+                report(
+                    path,
+                    f"'{pin}' and '{other}' (line {line}) would have the same address, "
+                    f"{slugs.paragraph_url(doc_id, pin)}, so one page would replace the other; "
+                    "give one of them another id",
+                )
 
     def actors(self) -> None:
         groups = [g["id"] for g in self.c.regional_groups]
@@ -167,6 +271,8 @@ class Checker:
                 self.ref(report, ("regional_group",), actor["regional_group"], groups, "regional group")
             for i, member in enumerate(actor.get("members", [])):
                 self.ref(report, ("members", i), member, self.c.actors, "actor")
+                if member == actor_id:
+                    report(("members", i), f"the group '{actor_id}' lists itself as a member; list only other actors")
 
     def positions(self) -> None:
         for pid, pos in self.c.positions.items():
@@ -182,6 +288,15 @@ class Checker:
             for field in ("supports", "opposes"):
                 for i, prop in enumerate(pos.get(field, [])):
                     self.ref(report, (field, i), prop, self.c.proposals, "proposal")
+            opposed = pos.get("opposes", [])
+            for i, prop in enumerate(pos.get("supports", [])):
+                if prop in opposed:
+                    report(
+                        ("opposes", opposed.index(prop)),
+                        f"the position both supports and opposes the proposal '{prop}' (supports[{i}]); "
+                        "keep the one its quote states",
+                    )
+            self.not_in_future(report, pos["date"])
 
     def proposals(self) -> None:
         for pid, prop in self.c.proposals.items():
@@ -190,6 +305,7 @@ class Checker:
                 for i, actor in enumerate(prop.get(field, [])):
                     self.ref(report, (field, i), actor, self.c.actors, "actor")
             self.source(report, ("source",), prop["source"], prop["quote"])
+            self.not_in_future(report, prop["date"])
             for i, src in enumerate(prop.get("also_sources", [])):
                 self.source(report, ("also_sources", i), src)
             self.stances(report, prop["stances"])
@@ -258,6 +374,11 @@ class Checker:
 
 
 def check_references(corpus: Corpus, sources: Sources, problems: Problems) -> None:
+    from .interfacecheck import check_interface
+
+    shown = f"{sources.display_root}/interface.yml"
+    if corpus.interface:
+        check_interface(corpus.interface, lambda path, msg: sources.report(problems, shown, path, msg))
     if not corpus.criteria or not corpus.not_stated:
         return  # the vocabulary file itself is broken: its own problems are already listed
     Checker(corpus, sources, problems).run()

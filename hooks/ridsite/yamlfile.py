@@ -151,6 +151,23 @@ class _Builder:
         # Node identities: a node met twice was reached through an alias. An alias needs a '*',
         # so files without one (nearly all) skip the bookkeeping.
         self.seen: set[int] | None = set() if "*" in text else None
+        self.hash = " #" in text  # a comment can follow a value only after a space
+        self._lines: list[str] | None = None
+
+    def comment_after_text(self, node) -> None:
+        """An unquoted text followed by ' #' on its line: YAML drops the rest as a comment, so
+        "a platform #1 priority" silently becomes "a platform". A text (with spaces: not an id
+        such as 'new-body  # why') is refused; put in quotes, it keeps its '#'."""
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        end = node.end_mark
+        rest = self._lines[end.line][end.column:] if end.line < len(self._lines) else ""
+        if re.match(r"\s+#", rest):
+            column = end.column + len(rest) - len(rest.lstrip()) + 1
+            self.out.errors.append((end.line + 1, column, (
+                "the text stops here: YAML reads ' #' as the start of a comment, so what follows "
+                f"('{rest.strip()[:40]}') would be left out; put the whole text in double quotes: \"…\""
+            )))
 
     def build(self, node, depth: int = 0):
         seen = self.seen
@@ -175,6 +192,8 @@ class _Builder:
         # Scalars: text is most of a record, and is the node's value as it stands; timestamps stay
         # text too, so that the schema can report bad or impossible dates itself.
         if tag in _TEXT_TAGS:
+            if not node.style and self.hash and " " in node.value:  # plain: None, or "" from libyaml
+                self.comment_after_text(node)
             return node.value
         try:
             return _READ_SCALAR[tag](_CONSTRUCTOR, node)
@@ -290,6 +309,10 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[i
             opened,
         )
     if "simple key" in context and "expected ':'" in problem:
+        start = lines[opened[0] - 1][opened[1] - 1 :] if 1 <= opened[0] <= len(lines) else ""
+        if len(start.split(":", 1)[0]) > 1024:  # YAML reads at most 1,024 characters as a field name
+            return say(f"the field name here is {len(start.split(':', 1)[0]):,} characters long; YAML reads at most "
+                       "1,024 characters as one, and field names are short words such as 'quote'", opened)
         return say(f"line {opened[0]} has no ':' after the field name; write it as 'name: value'", opened)
     if "block collection" in context:
         return say("this line is inside a list but does not start with '- '; start it with '- ' or indent it under its item")
