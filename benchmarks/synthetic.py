@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from ridsite import dates  # run.py and the tests put hooks/ on the path
+
 LANGS = ("en", "fr", "es", "ru", "zh", "ar")
 MAX_ACTORS = 200
 GROUPS = ("african", "asia-pacific", "eastern-european", "latin-american-caribbean", "weog")
@@ -71,7 +73,7 @@ def generate(real_data: Path, out_data: Path, scale: int) -> dict[str, int]:
             copy["bibtex"] = f"bench-{copy['id']}"
             bib_entries.append(
                 f"@misc{{{copy['bibtex']},\n  title = {{{copy['title'].replace('{', '').replace('}', '')}}},\n"
-                f"  author = {{{{{doc['body']}}}}},\n  year = {{{doc['date'][:4]}}},\n}}\n"
+                f"  author = {{{{{doc['body']}}}}},\n  year = {{{dates.year(doc['date'])}}},\n}}\n"
             )
             _dump(out_data / "documents" / f"{copy['id']}.yml", copy, "document")
         for event_id, event in events.items():

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from ridsite import dates
 from ridsite import pages as pages_module
 from ridsite.pages import Renderer, paginate
 
@@ -59,13 +60,13 @@ def test_indexed_lookups_agree_with_a_full_scan(corpus):
     for actor in corpus.actors:
         assert {p["id"] for p in corpus.positions_of(actor)} == {p["id"] for p in corpus.positions.values() if actor in p["actors"]}
         scan = [pr for pr in corpus.proposals.values() if actor in pr["proponents"] or actor in pr.get("cosponsors", [])]
-        assert [pr["id"] for pr in corpus.proposals_of(actor)] == [pr["id"] for pr in sorted(scan, key=lambda pr: (pr["date"], pr["id"]))]
-    by_date = sorted(corpus.positions.values(), key=lambda p: (p["date"], p["id"]))
+        assert [pr["id"] for pr in corpus.proposals_of(actor)] == [pr["id"] for pr in sorted(scan, key=lambda pr: (dates.sort_key(pr["date"]), pr["id"]))]
+    by_date = sorted(corpus.positions.values(), key=lambda p: (dates.sort_key(p["date"]), p["id"]))
     for proposal_id in corpus.proposals:
         supporters, opponents = corpus.positions_on_proposal(proposal_id)
         assert [p["id"] for p in supporters] == [p["id"] for p in by_date if proposal_id in p.get("supports", [])]
         assert [p["id"] for p in opponents] == [p["id"] for p in by_date if proposal_id in p.get("opposes", [])]
-    ordered = sorted(corpus.proposals.values(), key=lambda pr: (pr["date"], pr["id"]))
+    ordered = sorted(corpus.proposals.values(), key=lambda pr: (dates.sort_key(pr["date"]), pr["id"]))
     for crit in corpus.criteria:
         for stance in [*crit["stances"], corpus.not_stated]:
             found = corpus.positions_with_stance(crit["id"], stance["id"])
@@ -74,7 +75,7 @@ def test_indexed_lookups_agree_with_a_full_scan(corpus):
             assert [pr["id"] for pr in found] == [pr["id"] for pr in ordered if pr["stances"].get(crit["id"]) == stance["id"]]
     for kind in ("positions", "proposals", "documents", "events"):
         records = getattr(corpus, kind).values()
-        expected = [r["id"] for r in sorted(records, key=lambda r: (r["date"], r["id"]))]
+        expected = [r["id"] for r in sorted(records, key=lambda r: (dates.sort_key(r["date"]), r["id"]))]
         assert [r["id"] for r in getattr(corpus, f"{kind}_by_date")] == expected, kind
     for event_id in corpus.events:
         assert [p["id"] for p in corpus.positions_at(event_id)] == [p["id"] for p in by_date if p.get("event") == event_id]
@@ -90,7 +91,7 @@ def test_a_criterion_page_lists_a_few_proposals_per_stance_and_leads_to_the_scor
     crit = corpus.criterion("institutional")
     body = Renderer(corpus, "en").criterion(crit)[0].body
     for stance in [*crit["stances"], corpus.not_stated]:
-        held = sorted((p for p in corpus.proposals.values() if p["stances"]["institutional"] == stance["id"]), key=lambda p: (p["date"], p["id"]))
+        held = sorted((p for p in corpus.proposals.values() if p["stances"]["institutional"] == stance["id"]), key=lambda p: (dates.sort_key(p["date"]), p["id"]))
         section = body.split(f'id="stance-{stance["id"]}"', 1)[1].split("</section>", 1)[0]
         if not held:
             continue

@@ -6,7 +6,7 @@ import datetime
 import re
 import unicodedata
 
-from . import slugs, textrules
+from . import dates, slugs, textrules
 from .corpus import Corpus
 from .load import Sources
 from .problems import Problems, did_you_mean
@@ -193,8 +193,10 @@ class Checker:
                     self.derived_earlier(report, doc_id, doc, i, p["derived_from"])
 
     def not_in_future(self, report, value: object, path: tuple = ("date",)) -> None:
-        """Words cannot have been said or published after today (a date as written: 2031, 2031-02)."""
-        if isinstance(value, str) and value > self.today[: len(value)]:
+        """Words cannot have been said or published after today (a date as written: 2031, 2031-02;
+        for a bound such as 'not before 2022-12', the bound)."""
+        date = dates.iso(value) if isinstance(value, str) else value
+        if isinstance(date, str) and date > self.today[: len(date)]:
             report(path, f"the date {value} is in the future; check the year")
 
     def derived_earlier(self, report, doc_id: str, doc: dict, i: int, src: dict) -> None:

@@ -157,12 +157,14 @@ class _Builder:
     def comment_after_text(self, node) -> None:
         """An unquoted text followed by ' #' on its line: YAML drops the rest as a comment, so
         "a platform #1 priority" silently becomes "a platform". A text (with spaces: not an id
-        such as 'new-body  # why') is refused; put in quotes, it keeps its '#'."""
+        such as 'new-body  # why') is refused when what follows reads as more text: a '#' right after
+        a single space, or a '#' followed by a letter or digit ('#1'). A comment set apart by two
+        spaces and '# ' (as `rid new` writes them: 'title: A title   # ✎ the full title') is one."""
         if self._lines is None:
             self._lines = self.text.split("\n")
         end = node.end_mark
         rest = self._lines[end.line][end.column:] if end.line < len(self._lines) else ""
-        if re.match(r"\s+#", rest):
+        if re.match(r" #|\s+#\S", rest) and not re.match(r"\s{2,}#\s", rest):
             column = end.column + len(rest) - len(rest.lstrip()) + 1
             self.out.errors.append((end.line + 1, column, (
                 "the text stops here: YAML reads ' #' as the start of a comment, so what follows "
