@@ -220,3 +220,52 @@ def test_properdocs_builds_the_same_pages_as_mkdocs(tmp_path):
     assert different == []
     page = (sites["properdocs"] / "documents/a-70-174/18/index.html").read_text(encoding="utf-8")
     assert 'ProperDocs 1.6.7' in generator_tag.search(page).group(0)
+
+
+from test_siteswap import small_disk  # noqa: E402,F401  (a fixture: a 5 MB tmpfs)
+
+
+def _old_site(site):
+    site.mkdir()
+    (site / "index.html").write_text("the previous site", encoding="utf-8")
+
+
+def _beside(site) -> list[str]:
+    return sorted(p.name for p in site.parent.iterdir() if p.name != site.name)
+
+
+def test_a_full_disk_leaves_the_previous_site(tmp_path, small_disk):  # noqa: F811
+    """The published site (about 80 MB) cannot fit a 5 MB disk: the build says so and the site
+    already there is left as it was, with nothing of the new one beside it."""
+    project = copy_project(tmp_path / "project")
+    site = small_disk / "site"
+    _old_site(site)
+    result = run_build(project, site, "-l", "en")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "No space left on device" in result.stderr and "the previous site is left as it was" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
+    assert _beside(site) == []
+    assert not list(project.glob(".rid-*"))
+
+
+def test_sigterm_mid_build_leaves_the_previous_site(tmp_path):
+    import signal
+    import time
+
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "out" / "site"
+    site.parent.mkdir()
+    _old_site(site)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
+    build = subprocess.Popen([sys.executable, "-m", "ridsite.cli", "build", "-d", str(site), "--jobs", "2"],
+                             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(site.parent.glob(f".site.rid-staging-*/.rid-work/out/*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until MkDocs is writing a language
+    build.send_signal(signal.SIGTERM)
+    out, err = build.communicate(timeout=120)
+    assert build.returncode == 143, out + err
+    assert "Traceback" not in err
+    assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
+    assert _beside(site) == []

@@ -191,8 +191,9 @@ def build(site_dir: Path, jobs: int | None, no_strict: bool, no_stamp: bool, lan
     except RecordsInvalid as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    except RuntimeError as exc:
-        click.echo(str(exc), err=True)
+    except (RuntimeError, OSError) as exc:  # OSError: siteswap.SiteSwapError, a full disk …
+        click.echo(f"rid build: {exc}" if isinstance(exc, OSError) else str(exc), err=True)
+        click.echo("rid build: the previous site is left as it was.", err=True)
         sys.exit(1)
 
 

@@ -11,8 +11,9 @@ This driver checks the records once, then forked worker processes (sharing them)
    the language into a bundle at its root;
 2. one job writes the maps, data files and bibliography of the feature modules, once;
 3. published addresses are checked (permalinks.txt), then the languages, those files and the
-   sitemaps are assembled in a staging folder that replaces the site folder only when all went
-   well: a failure leaves the previous site as it was.
+   sitemaps are assembled in a staging folder beside the site folder, which replaces it by two
+   renames only when all went well: a failure, a full disk or SIGTERM leaves the previous site as
+   it was (siteswap.py).
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ import gc
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,11 +32,12 @@ from pathlib import Path
 from . import runner
 from .languages import CODES, DEFAULT
 from .load import load_corpus
-from .output import MANIFEST
+from .output import MANIFEST, inside
 from .pages import Renderer, markdown_file, prepare, render_files
 from .permalinks import enforce as enforce_permalinks
 from .permalinks import neutral_url
 from .reproducible import content_epoch
+from .siteswap import staged_site
 from .sitemap import pages_in, write_sitemaps
 from .stamp import PER_PAGE_SETTINGS, Parts, first_difference, make_shell, per_page_settings, stampable
 
@@ -213,7 +215,7 @@ def language_job(lang: str) -> LanguageBuild:
             else:
                 kept.append(parts)
                 continue
-        _write(tree / page.source_path, markdown_file(page))
+        _write(inside(tree, page.source_path), markdown_file(page))
     rendered = time.perf_counter() - started
     build = build_language(project, tree, out, lang, strict, epoch, generator)
     build.urls, build.render_seconds, build.began = urls, rendered, began
@@ -249,7 +251,7 @@ def static_job() -> SharedFiles:
     corpus, work, site_url = (_shared[k] for k in ("corpus", "work", "site_url"))
     files = render_files(corpus, site_url)
     for rel, content in files.items():
-        _write(work / "static" / rel, content)
+        _write(inside(work / "static", rel), content)
     return SharedFiles(len(files), began, time.perf_counter())
 
 
@@ -281,6 +283,42 @@ def place_static(static: Path, staging: Path, languages=CODES) -> None:
         _link(path, target)
 
 
+def _worker_start() -> None:
+    """A stopped build stops its workers (Pool.terminate sends SIGTERM): as an exception, so that
+    subprocess.run kills the MkDocs or Pagefind process it waits for, which would otherwise go on
+    writing into a staging folder that is being removed."""
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
+
+
+def _failure(output: str, keep: int = 40) -> str:
+    """What MkDocs said when it failed, in a size a log can hold: a full disk in plain words, any
+    other failure as its last lines (where the error is)."""
+    if "No space left on device" in output:
+        return "No space left on device: the disk that holds the site folder is full; free some space or choose another --site-dir"
+    lines = output.rstrip().splitlines()
+    return "\n".join((["…"] if len(lines) > keep else []) + lines[-keep:])
+
+
+WORK = ".rid-work"  # inside the staging folder: removed before the swap
+
+
+def _build_languages(corpus, project, work, site_url, stamp, strict, epoch, generator, languages, jobs):
+    """The jobs, on forked workers that share the checked records; raises RuntimeError if MkDocs
+    failed or a stamped page is not the page MkDocs renders."""
+    _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch, generator=generator)
+    with multiprocessing.get_context("fork").Pool(jobs or os.cpu_count() or 2, initializer=_worker_start) as pool:
+        # The shared files first, beside the first language, not alone at the end.
+        done = pool.map(_job, ["", *languages], chunksize=1)
+    builds = [b for b in done if isinstance(b, LanguageBuild)]
+    failed = [b for b in builds if b.returncode]
+    if failed:
+        raise RuntimeError("\n".join(f"{b.lang}: mkdocs build failed\n{_failure(b.output)}" for b in failed))
+    refused = [b for b in builds if b.stamp_error]
+    if refused:
+        raise RuntimeError(f"rid build: {refused[0].lang}: {refused[0].stamp_error}")
+    return builds, done
+
+
 def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: bool = True, stamp: bool = True, languages=CODES,
                log=print, generator: str = runner.RUNNER) -> list[LanguageBuild]:
     """Build the languages into site_dir; raises RecordsInvalid or RuntimeError, leaving site_dir as it was.
@@ -296,67 +334,56 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
     epoch = content_epoch(project, corpus)
     prepare(corpus)
     loaded = time.perf_counter()
-    work = Path(tempfile.mkdtemp(prefix=".rid-build-", dir=project))
-    # The records and what was computed from them are never freed: kept out of the garbage
-    # collector's scans, which in the forked workers would also copy the pages they touch.
-    gc.freeze()
-    try:
-        _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch, generator=generator)
-        # fork: the workers share the checked records instead of loading them again.
-        with multiprocessing.get_context("fork").Pool(jobs or os.cpu_count() or 2) as pool:
-            # The shared files first, beside the first language, not alone at the end.
-            done = pool.map(_job, ["", *languages], chunksize=1)
-        jobs_done = time.perf_counter()
-        builds = [b for b in done if isinstance(b, LanguageBuild)]
-        failed = [b for b in builds if b.returncode]
-        if failed:
-            raise RuntimeError("\n".join(f"{b.lang}: mkdocs build failed\n{b.output}" for b in failed))
-        refused = [b for b in builds if b.stamp_error]
-        if refused:
-            raise RuntimeError(f"rid build: {refused[0].lang}: {refused[0].stamp_error}")
-        # A published address that disappeared stops the build here, before the site is replaced.
-        refs = [_PageRef(url, b.lang, src) for b in builds for url, src in b.urls]
-        partial = len(builds) < len(CODES)
-        for rel, content in enforce_permalinks(project, project / "docs", refs, site_url, every_language=partial).items():
-            _write(work / "static" / rel, content)
-        staging = work / "site"
-        if DEFAULT in languages:
-            shutil.move(str(work / "out" / DEFAULT), staging)
-        staging.mkdir(exist_ok=True)
-        for lang in languages:
-            if lang != DEFAULT:
-                # A static host serves the root's 404.html (in six languages) for every missing
-                # address; the copy each language's build writes would never be served, and its
-                # language links, made for the site's root, lead nowhere from /fr/.
-                (work / "out" / lang / "404.html").unlink(missing_ok=True)
-                shutil.move(str(work / "out" / lang), staging / lang)
-        place_static(work / "static", staging, languages)
-        write_sitemaps(staging, {b.lang: b.pages for b in builds}, site_url, epoch)
-        # Swap in the finished site in one step; the old one is removed only afterwards.
-        old = work / "previous"
-        if site_dir.exists():
-            shutil.move(str(site_dir), old)
-        shutil.move(str(staging), site_dir)
-        assembled = time.perf_counter()
-        for b in builds:
-            search = "no Pagefind" if b.search_seconds is None else f"search index {b.search_seconds:.1f} s"
-            log(
-                f"rid build: {b.lang}: {len(b.urls)} pages rendered in {b.render_seconds:.1f} s, MkDocs {b.seconds:.1f} s, "
-                f"{b.stamped} pages stamped (and {b.checked} checked against MkDocs) in {b.stamp_seconds:.1f} s, {search} "
-                f"(from {b.began - loaded:.1f} to {b.ended - loaded:.1f} s)"
-            )
-        for shared in (d for d in done if isinstance(d, SharedFiles)):
-            log(f"rid build: {shared.count} files shared by the languages written (from {shared.began - loaded:.1f} to {shared.ended - loaded:.1f} s)")
+    for stale in project.glob(".rid-build-*"):  # left by a build of an earlier version that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    # The new site is assembled in a folder beside the site folder, and its work folder inside
+    # that one, so that every move below and the final swap are renames on one filesystem: a full
+    # disk, a failed language or SIGTERM (raised as Terminated) leaves the previous site as it was
+    # and removes what this build wrote (siteswap.py).
+    with staged_site(site_dir) as staging:
+        work = staging / WORK
+        work.mkdir()
+        # The records and what was computed from them are never freed: kept out of the garbage
+        # collector's scans, which in the forked workers would also copy the pages they touch.
+        gc.freeze()
+        try:
+            builds, done = _build_languages(corpus, project, work, site_url, stamp, strict, epoch, generator, languages, jobs)
+            jobs_done = time.perf_counter()
+            # A published address that disappeared stops the build here, before the site is replaced.
+            refs = [_PageRef(url, b.lang, src) for b in builds for url, src in b.urls]
+            partial = len(builds) < len(CODES)
+            for rel, content in enforce_permalinks(project, project / "docs", refs, site_url, every_language=partial).items():
+                _write(inside(work / "static", rel), content)
+            for lang in languages:
+                out = work / "out" / lang
+                if lang != DEFAULT:
+                    # A static host serves the root's 404.html (in six languages) for every missing
+                    # address; the copy each language's build writes would never be served, and its
+                    # language links, made for the site's root, lead nowhere from /fr/.
+                    (out / "404.html").unlink(missing_ok=True)
+                    out.rename(staging / lang)
+                    continue
+                for child in sorted(out.iterdir()):
+                    child.rename(staging / child.name)
+            place_static(work / "static", staging, languages)
+            write_sitemaps(staging, {b.lang: b.pages for b in builds}, site_url, epoch)
+        finally:
+            _shared.clear()
+            gc.unfreeze()
+            shutil.rmtree(work, ignore_errors=True)
+    assembled = time.perf_counter()
+    for b in builds:
+        search = "no Pagefind" if b.search_seconds is None else f"search index {b.search_seconds:.1f} s"
         log(
-            f"rid build: records checked and shared work done in {loaded - started:.1f} s, languages built in {jobs_done - loaded:.1f} s, "
-            f"site assembled in {assembled - jobs_done:.1f} s"
+            f"rid build: {b.lang}: {len(b.urls)} pages rendered in {b.render_seconds:.1f} s, MkDocs {b.seconds:.1f} s, "
+            f"{b.stamped} pages stamped (and {b.checked} checked against MkDocs) in {b.stamp_seconds:.1f} s, {search} "
+            f"(from {b.began - loaded:.1f} to {b.ended - loaded:.1f} s)"
         )
-        log(f"rid build: site ready in {site_dir} after {assembled - started:.1f} s")
-        return builds
-    finally:
-        _shared.clear()
-        gc.unfreeze()
-        removing = time.perf_counter()
-        what = "work folder and previous site" if (work / "previous").exists() else "work folder"
-        shutil.rmtree(work, ignore_errors=True)
-        log(f"rid build: {what} removed in {time.perf_counter() - removing:.1f} s")
+    for shared in (d for d in done if isinstance(d, SharedFiles)):
+        log(f"rid build: {shared.count} files shared by the languages written (from {shared.began - loaded:.1f} to {shared.ended - loaded:.1f} s)")
+    log(
+        f"rid build: records checked and shared work done in {loaded - started:.1f} s, languages built in {jobs_done - loaded:.1f} s, "
+        f"site assembled in {assembled - jobs_done:.1f} s"
+    )
+    log(f"rid build: site ready in {site_dir} after {assembled - started:.1f} s")
+    return builds
