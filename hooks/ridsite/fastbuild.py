@@ -166,10 +166,12 @@ def index_search(site: Path) -> float | None:
     except ImportError:
         return None
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", SEARCH_ROOT, "--exclude-selectors", SEARCH_EXCLUDE, "--silent"],
-        capture_output=True, text=True,
-    )
+    with runner.stopped_by_sigterm():
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", SEARCH_ROOT, "--exclude-selectors", SEARCH_EXCLUDE,
+             "--silent"],
+            capture_output=True, text=True,
+        )
     if result.returncode:
         raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
     return time.perf_counter() - started
@@ -283,13 +285,6 @@ def place_static(static: Path, staging: Path, languages=CODES) -> None:
         _link(path, target)
 
 
-def _worker_start() -> None:
-    """A stopped build stops its workers (Pool.terminate sends SIGTERM): as an exception, so that
-    subprocess.run kills the MkDocs or Pagefind process it waits for, which would otherwise go on
-    writing into a staging folder that is being removed."""
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
-
-
 def _failure(output: str, keep: int = 40) -> str:
     """What MkDocs said when it failed, in a size a log can hold: a full disk in plain words, any
     other failure as its last lines (where the error is)."""
@@ -306,7 +301,10 @@ def _build_languages(corpus, project, work, site_url, stamp, strict, epoch, gene
     """The jobs, on forked workers that share the checked records; raises RuntimeError if MkDocs
     failed or a stamped page is not the page MkDocs renders."""
     _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch, generator=generator)
-    with multiprocessing.get_context("fork").Pool(jobs or os.cpu_count() or 2, initializer=_worker_start) as pool:
+    # Workers start with SIGTERM's default (not the parent's, which raises: in a worker that could
+    # stop it while it holds the pool's locks); runner.stopped_by_sigterm covers their subprocesses.
+    with multiprocessing.get_context("fork").Pool(jobs or os.cpu_count() or 2, initializer=signal.signal,
+                                                  initargs=(signal.SIGTERM, signal.SIG_DFL)) as pool:
         # The shared files first, beside the first language, not alone at the end.
         done = pool.map(_job, ["", *languages], chunksize=1)
     builds = [b for b in done if isinstance(b, LanguageBuild)]

@@ -11,9 +11,12 @@ MkDocs 1.6 is unmaintained and its 2.0 drops plugins and hooks; ProperDocs is a 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -102,6 +105,25 @@ def language_config(project: Path, docs_dir: Path, site_dir: Path, lang: str, st
     return config
 
 
+@contextlib.contextmanager
+def stopped_by_sigterm():
+    """While a worker waits for a subprocess, SIGTERM (a stopped build: Pool.terminate) becomes an
+    exception, so that subprocess.run kills the process it waits for instead of leaving it to
+    write into a staging folder that is being removed. Outside such a wait the default applies."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(143)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @dataclass
 class RunResult:
     returncode: int
@@ -116,5 +138,6 @@ def run(config: dict, config_path: Path, cwd: Path, epoch: int | None, runner: s
     if epoch is not None:
         env.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     cmd = [sys.executable, "-m", runner, "build", "-q", "-f", str(config_path)]
-    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    with stopped_by_sigterm():
+        result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     return RunResult(result.returncode, result.stdout + result.stderr)
