@@ -218,7 +218,7 @@ def listed_records(html: str, anchor: str) -> list[str]:
     paragraph."""
     row = re.search(rf'<tr id="{re.escape(anchor)}">(.*?)</tr>', html, re.S)
     assert row, anchor
-    ids = re.findall(r'<a href="#position-([^"]+)"><time datetime="[^"]+">[^<]+</time></a> <span class="rid-small">\(<bdi>[^<]+</bdi>\)</span>', row.group(1))
+    ids = re.findall(r'<a href="#position-([^"]+)">(?:<time datetime="[^"]+">[^<]+</time>|<span class="rid-date rid-date--bound">[^<]+</span>)</a> <span class="rid-small">\(<bdi>[^<]+</bdi>\)</span>', row.group(1))
     for pid in ids:
         entry = re.search(rf'<article class="rid-position" id="position-{re.escape(pid)}">(.*?)</article>', html, re.S)
         assert entry and "<blockquote" in entry.group(1) and 'class="rid-source"' in entry.group(1), pid
@@ -414,7 +414,7 @@ def test_side_by_side_timeline_and_criterion_pages_stay_light_at_ten_times_the_r
     # Each timeline item on one page.
     items = timeline.items(c)
     assert len(lines) == -(-len(items) // timeline.PAGE_SIZE) > 1
-    assert sum(p.body.count('<tr><td><time') + p.body.count('"><td><time') for p in lines) == len(items)
+    assert sum(p.body.count('<tr><td><time') + p.body.count('"><td><time') + p.body.count('<td><span class="rid-date rid-date--bound">') for p in lines) == len(items)
     # A stance's proposals beyond the first few: a link to the scorecard.
     lists = [ul for p in criteria if p.kind == "criterion" for ul in re.findall(r"<h3>[^<]*</h3>\s*<ul>(.*?)</ul>", p.body, re.S)]
     assert lists and all(ul.count("<li>") <= pages_module.PROPOSALS_INLINE for ul in lists)

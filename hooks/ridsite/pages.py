@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import slugs
 from .corpus import Corpus, Paragraph
@@ -76,6 +77,17 @@ def _feature(name: str):
 
 
 ENV.globals["feature"] = _feature
+
+
+def _timetag(value: str, text: str) -> Markup:
+    """A date as the reader reads it, machine-readable only when it is one: a bound ("not before
+    2022-12", shown "December 2022 or later") gets no datetime it does not have."""
+    if str(value)[:1].isdigit():
+        return Markup('<time datetime="{}">{}</time>').format(value, text)
+    return Markup('<span class="rid-date rid-date--bound">{}</span>').format(text)
+
+
+ENV.globals["timetag"] = _timetag
 
 
 def prepare(corpus: Corpus) -> None:
