@@ -50,7 +50,7 @@ def language_of(rel: str) -> str | None:
     return parts[-2] if len(parts) >= 3 and parts[-2] in CODES else None
 
 
-def belongs_to(rel: str, lang: str, docs: Path | None = None) -> bool:
+def belongs_to(rel: str, lang: str, docs: Path) -> bool:
     """Whether an authored file of docs/ goes into the tree of one language.
 
     A page without a translation falls back to the default language's file; a page with one gets
@@ -59,7 +59,7 @@ def belongs_to(rel: str, lang: str, docs: Path | None = None) -> bool:
     file_lang = language_of(rel)
     if file_lang is not None:
         return file_lang == lang
-    if docs is not None and lang != DEFAULT and rel.endswith(".md"):
+    if lang != DEFAULT and rel.endswith(".md"):
         return not (docs / f"{rel[:-3]}.{lang}.md").exists()
     return True  # static files serve all
 
@@ -126,7 +126,7 @@ def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict:
     return LanguageBuild(lang, time.perf_counter() - started, result.returncode, result.output)
 
 
-def stamp_check(shells: dict, checks: dict, out: Path, exemplars: dict) -> str:
+def stamp_check(shells: dict, checks: dict, out: Path, exemplars: dict, project: Path) -> str:
     """Stamp each check page from its kind's shell and compare it, byte for byte, with the page
     MkDocs built: a theme setting or template that writes a per-page value the stamp does not know
     would otherwise be published wrong on every stamped page. Returns what went wrong, or ""."""
@@ -135,8 +135,7 @@ def stamp_check(shells: dict, checks: dict, out: Path, exemplars: dict) -> str:
         stamped = shells[key].fill(parts)
         if stamped == built:
             continue
-        project = _shared.get("project")
-        settings = per_page_settings(runner.read_config(project)) if project else []
+        settings = per_page_settings(runner.read_config(project))
         named = "".join(f"\n  - {s}: {PER_PAGE_SETTINGS[s]}" for s in settings)
         return (
             f"stamping would publish wrong pages: {parts.url} stamped from {exemplars[key].url} is not the page MkDocs "
@@ -225,7 +224,7 @@ def language_job(lang: str) -> LanguageBuild:
         return build
     started = time.perf_counter()
     shells = {key: make_shell((out / p.url / "index.html").read_text(encoding="utf-8"), p) for key, p in exemplars.items()}
-    wrong = stamp_check(shells, checks, out, exemplars)
+    wrong = stamp_check(shells, checks, out, exemplars, project)
     if wrong:
         build.stamp_error = wrong
         return build

@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import slugs
+from . import dates, slugs
 from .corpus import Corpus, Paragraph
 from .languages import BY_CODE, CODES
 from .text import Interface, Localised, pick
@@ -82,7 +82,7 @@ ENV.globals["feature"] = _feature
 def _timetag(value: str, text: str) -> Markup:
     """A date as the reader reads it, machine-readable only when it is one: a bound ("not before
     2022-12", shown "December 2022 or later") gets no datetime it does not have."""
-    if str(value)[:1].isdigit():
+    if not dates.split(str(value))[0]:  # an exact date, not a bound
         return Markup('<time datetime="{}">{}</time>').format(value, text)
     return Markup('<span class="rid-date rid-date--bound">{}</span>').format(text)
 

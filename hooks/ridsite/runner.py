@@ -54,9 +54,19 @@ def read_config(project: Path) -> dict:
         return yaml.load(handle, Loader=_ConfigLoader)  # noqa: S506 (a SafeLoader subclass)
 
 
+def _site_url(config: dict) -> str:
+    return (config.get("site_url") or "/").rstrip("/") + "/"
+
+
 def site_url(project: Path) -> str:
     """The public address: mkdocs.yml's site_url (RID_SITE_URL there), with one trailing slash."""
-    return (read_config(project).get("site_url") or "/").rstrip("/") + "/"
+    return _site_url(read_config(project))
+
+
+def plugin_entries(config: dict):
+    """(name, options) of each plugin in mkdocs.yml's list, written as a name or as {name: options}."""
+    for entry in config.get("plugins") or []:
+        yield next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
 
 
 def language_roots(site_url: str) -> list[dict]:
@@ -80,7 +90,7 @@ def language_config(project: Path, docs_dir: Path, site_dir: Path, lang: str, st
       from which it points the language switcher at the same page in all six;
     * relative paths made absolute: the file is written outside the project."""
     config = read_config(project)
-    base = (config.get("site_url") or "/").rstrip("/") + "/"
+    base = _site_url(config)
     config["site_url"] = base if lang == DEFAULT else f"{base}{lang}/"
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
@@ -91,8 +101,7 @@ def language_config(project: Path, docs_dir: Path, site_dir: Path, lang: str, st
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((project / theme["custom_dir"]).resolve())
     plugins = []
-    for entry in config.get("plugins") or []:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+    for name, options in plugin_entries(config):
         if name == "search":
             continue
         if name == "i18n":

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .permalinks import neutral_url
+from .runner import plugin_entries
 
 
 class StampError(ValueError):
@@ -200,8 +201,7 @@ def per_page_settings(config: dict) -> list[str]:
     """Which of PER_PAGE_SETTINGS a configuration (mkdocs.yml as a dict) turns on."""
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     features = set(theme.get("features") or ())
-    plugins = {next(iter(p)) if isinstance(p, dict) else p for p in config.get("plugins") or ()}
-    plugins = {name.removeprefix("material/") for name in plugins}
+    plugins = {name.removeprefix("material/") for name, _ in plugin_entries(config)}
     found = []
     for setting in PER_PAGE_SETTINGS:
         where, _, name = setting.partition(": ")
