@@ -10,6 +10,9 @@ class Language:
     code: str
     name: str  # the language's own name, as shown in the language switcher
     rtl: bool = False
+    # Dates with the UN's own month names (interface text month.1 … month.12) instead of CLDR's:
+    # UN Arabic writes both names of a month ("شباط/فبراير"), CLDR only one.
+    un_month_names: bool = False
 
 
 LANGUAGES: tuple[Language, ...] = (
@@ -18,7 +21,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language("es", "Español"),
     Language("ru", "Русский"),
     Language("zh", "中文"),
-    Language("ar", "العربية", rtl=True),
+    Language("ar", "العربية", rtl=True, un_month_names=True),
 )
 CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
 DEFAULT = "en"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .languages import DEFAULT
+from . import cldr
+from .languages import BY_CODE, DEFAULT
 
 
 class MissingText(KeyError):
@@ -42,14 +43,13 @@ class Interface:
             template = self.strings[key][self.lang]
         except KeyError:
             raise MissingText(f"interface text '{key}' is missing for '{self.lang}' in data/interface.yml") from None
+        # Numbers become cldr.Count, so that the text can pick its plural form: {count:one=…|other=…}.
+        values = {k: cldr.Count(v, self.lang) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()}
         return template.format(**values) if values else template
 
     def date(self, iso: str) -> str:
-        parts = iso.split("-")
-        year = parts[0]
-        if len(parts) == 1:
-            return year
-        month = self(f"month.{int(parts[1])}")
-        if len(parts) == 2:
-            return self("date.month_year", month=month, year=year, month_number=int(parts[1]))
-        return self("date.full", day=int(parts[2]), month=month, year=year, month_number=int(parts[1]))
+        """A record's date by CLDR's rules for the language (Babel), see cldr.format_date."""
+        months = None
+        if BY_CODE[self.lang].un_month_names:
+            months = {n: self(f"month.{n}") for n in range(1, 13)}
+        return cldr.format_date(iso, self.lang, months)
