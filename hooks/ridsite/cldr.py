@@ -1,7 +1,7 @@
 """Counts and dates in each language's own grammar, from the Unicode CLDR through Babel.
 
 Plural forms are written in the interface text itself, in the format spec of the number:
-``"{count} {count:one=document|other=documents}"``. The CLDR plural rule of the page's language
+``"{count} {count:one=document|other=documents}"``; "#" in a form is the number itself. The CLDR plural rule of the page's language
 picks the category (Russian one/few/many, Arabic zero/one/two/few/many …), so no suffix is
 ever hand-written in code, and every language keeps the same placeholders.
 """
@@ -60,7 +60,9 @@ class Count:
         if "=" not in spec:
             return format(self.n, spec)
         forms = parse_forms(spec)
-        return forms.get(plural_category(self.lang, self.n), forms.get(OTHER, ""))
+        # "#" in a form stands for the number, for languages that put it inside the phrase
+        # (Arabic: "موقف واحد", "موقفين", "# مواقف").
+        return forms.get(plural_category(self.lang, self.n), forms.get(OTHER, "")).replace("#", str(self.n))
 
     def __str__(self) -> str:
         return str(self.n)

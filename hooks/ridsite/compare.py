@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import charts, matrix, slugs, svg, worldmap
+from . import charts, coverage as _coverage, matrix, slugs, svg, worldmap
 from .corpus import Corpus
 from .languages import CODES, DEFAULT
 from .pages import Page, Renderer, paginate
@@ -66,6 +66,15 @@ def asset_linker(lang: str, page_url: str):
 def render(renderer: Renderer, template: str, url: str, kind: str, **context) -> Page:
     """renderer.page with `asset` (see asset_linker) in the template's context."""
     return renderer.page(template, url, kind, asset=asset_linker(renderer.lang, url), **context)
+
+
+# -- what the counts rest on (templates/_coverage.html) ----------------------------------------
+def coverage(corpus: Corpus, records) -> _coverage.Coverage:
+    return _coverage.of(corpus, records)
+
+
+def coverage_dates(cov: _coverage.Coverage, site) -> str:
+    return _coverage.dates_text(cov, site)
 
 
 # -- rows as a reader sees them ------------------------------------------------------------------
@@ -251,6 +260,7 @@ def scorecard_pages(renderer: Renderer) -> list[Page]:
         render(
             renderer, "compare-scorecard.html", pager["url"], "compare-scorecard", title=_paged_title(title, pager),
             rows=chunk, colours=colours, pager=pager, total=len(rows), first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
+            sceptical=matrix.SCEPTICAL,
         )
         for chunk, pager in paginate(scorecard_url(), rows, ROWS_PER_PAGE)
     ]
