@@ -112,7 +112,8 @@ def test_ris_and_csl_json_carry_the_same_reference_as_the_bibtex(references):
         url = f"{SITE}{prefix(lang)}{page_url}"
         assert bib["title"] == ris["title"] == csl_raw["title"], where
         assert url == bib["url"] == ris["urls"][0] == csl_raw["URL"], where
-        assert bib["note"] == ris["notes"][0] == csl_raw["note"] == ref.note, where
+        # Whitespace compared as a reader sees it: the decoded BibTeX folds CLDR's no-break spaces.
+        assert bib["note"] == " ".join(ris["notes"][0].split()) == " ".join(csl_raw["note"].split()) == " ".join(ref.note.split()), where
         assert ref.pinpoint in csl_raw["note"]
         date = bib.get("date") or bib["year"]
         assert ris["year"] == date[:4] == str(csl_raw["issued"]["date-parts"][0][0]), where
