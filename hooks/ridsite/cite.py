@@ -52,6 +52,22 @@ def words(site) -> citations.Words:
     )
 
 
+# The UN's document system: https://undocs.org/<symbol> opens a document; with a language code
+# first (https://undocs.org/fr/A/70/174) it opens that language's official text, for en, fr, es,
+# ru, zh and ar alike: the records' own url fields use this address, and the UN's QR-code service
+# (undocs.org/m2/QRCode.ashx?DS=A/HRC/70&Lang=F) links to undocs.org/fr/A/HRC/70.
+UN_DOCUMENT_SYSTEM = "https://undocs.org/"
+
+
+def official_text_url(doc: dict, lang: str) -> str:
+    """The UN's official text of a UN document in the reader's language, or "" when the record
+    is not one the UN's document system publishes (no symbol, or its address is elsewhere)."""
+    symbol, url = doc.get("symbol"), doc.get("url", "")
+    if not symbol or not url.startswith(UN_DOCUMENT_SYSTEM):
+        return ""
+    return f"{UN_DOCUMENT_SYSTEM}{lang}/{symbol}"
+
+
 def made_on(corpus) -> str:
     """The day the downloads are made, as an ISO date: SOURCE_DATE_EPOCH when the build sets it,
     else the date of the last commit of the content (reproducible.content_epoch), so that two
