@@ -26,7 +26,8 @@ SECTION = "compare"
 # Proposals per page of the proposals table and the scorecard; a criterion's page shows its
 # proposals table only up to this many (beyond, the scorecard rates them, page by page).
 ROWS_PER_PAGE = 50
-# Proponents or co-sponsors named in a cell of the proposals table; beyond, their number.
+# Proponents or co-sponsors named in a cell of the proposals table, and source documents named in
+# a count of the scorecard; beyond, their number.
 NAMES_INLINE = 3
 # Not criterion ids: the other pages under compare/, and side/ (the side-by-side page's files).
 FIXED = ("objectives", "proposals", "scorecard", "timeline", "lineage", "side")
@@ -260,7 +261,7 @@ def scorecard_pages(renderer: Renderer) -> list[Page]:
         render(
             renderer, "compare-scorecard.html", pager["url"], "compare-scorecard", title=_paged_title(title, pager),
             rows=chunk, colours=colours, pager=pager, total=len(rows), first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
-            sceptical=matrix.SCEPTICAL,
+            sceptical=matrix.SCEPTICAL, names_inline=NAMES_INLINE,
         )
         for chunk, pager in paginate(scorecard_url(), rows, ROWS_PER_PAGE)
     ]
