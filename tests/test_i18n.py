@@ -78,6 +78,20 @@ def test_every_summary_and_title_is_in_six_languages(interface):
     assert not problems, "\n".join(problems)
 
 
+HAND_WRITTEN_PLURALS = ("(s)", "(es)", "(ы)", "(и)", "(а)", "(ов)", "(e)s")
+
+
+def test_no_text_writes_its_plural_by_hand(interface):
+    """"position(s)", "Автор(ы)": a count's form comes from CLDR ({count:one=…|other=…}), never a suffix."""
+    found = [
+        f"{key} [{lang}]: {text}"
+        for key, texts in interface.items()
+        for lang, text in texts.items()
+        if any(mark in text for mark in HAND_WRITTEN_PLURALS)
+    ]
+    assert not found, "\n".join(found)
+
+
 # What CLDR's rules give, written out by hand from the rules' own examples: Russian one (1, 21, 101),
 # few (2-4, 22-24), many (0, 5-20, 100); Arabic one (1), two (2), few (3-10, 103-110), many
 # (11-99), other (100-102).
