@@ -566,7 +566,9 @@ def test_every_actor_and_proposal_page_links_to_the_side_by_side_page(built, sit
 
 
 # -- counts that do not mislead (issue 15) --------------------------------------------------------
-COVERAGE_KINDS = ("compare-criterion", "compare-objectives", "compare-scorecard", "compare-index", "criterion", "stance")
+COVERAGE_KINDS = (
+    "compare-criterion", "compare-objectives", "compare-scorecard", "compare-proposals", "compare-index", "criterion", "stance",
+)
 
 
 def _text(html: str) -> str:
@@ -585,7 +587,7 @@ def test_every_comparison_page_says_what_its_counts_rest_on(corpus, lang):
     site = Renderer(corpus, lang).site
     for page in pages:
         (notice,) = _coverage_notices(page.body)
-        if page.kind == "compare-scorecard":
+        if page.kind in ("compare-scorecard", "compare-proposals"):
             records = list(corpus.proposals.values())
         elif page.kind == "stance":
             criterion_id, stance_id = page.url.split("/")[1:3]
