@@ -125,7 +125,8 @@ def test_arabic_phrases_with_the_number_inside_agree_with_it(interface):
         ("fr", "2020-02-13", "13 février 2020"),
         ("es", "2020-02", "febrero de 2020"),
         ("zh", "2020-02-13", "2020年2月13日"),
-        ("zh", "2023", "2023"),
+        ("zh", "2023", "2023年"),  # a year alone, as Chinese writes it
+        ("ru", "2023", "2023"),
     ],
 )
 def test_dates_are_written_by_the_rules_of_their_language(interface, lang, iso, expected):

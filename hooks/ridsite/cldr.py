@@ -70,12 +70,13 @@ class Count:
 
 def format_date(iso: str, lang: str, month_names: dict[int, str] | None = None) -> str:
     """A date of the record (YYYY, YYYY-MM or YYYY-MM-DD) as the language writes it: CLDR's long
-    date, or its month-and-year form; a year alone stays a year. `month_names` replaces CLDR's
+    date, its month-and-year form, or its year form (zh 2023年). `month_names` replaces CLDR's
     month name (Arabic: the UN writes both names of the month, "شباط/فبراير")."""
     parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
     loc = locale(lang)
+    if len(parts) == 1:
+        # The year as the language writes it alone: "2023", "2023年", "2023 г."
+        return format_skeleton("y", dt.date(parts[0], 1, 1), locale=loc)
     day = dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
     text = _babel_format_date(day, "long", locale=loc) if len(parts) == 3 else format_skeleton("yMMMM", day, locale=loc)
     if month_names:

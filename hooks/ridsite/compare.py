@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import charts, coverage as _coverage, matrix, slugs, svg, worldmap
 from .corpus import Corpus
-from .languages import CODES, DEFAULT
+from .languages import BY_CODE, CODES, DEFAULT
 from .pages import Page, Renderer, paginate
 
 SECTION = "compare"
@@ -76,6 +76,10 @@ def coverage(corpus: Corpus, records) -> _coverage.Coverage:
 
 def coverage_dates(cov: _coverage.Coverage, site) -> str:
     return _coverage.dates_text(cov, site)
+
+
+def sentence_gap(lang: str) -> str:
+    return BY_CODE[lang].sentence_gap
 
 
 # -- rows as a reader sees them ------------------------------------------------------------------
