@@ -246,3 +246,34 @@ def test_head_metadata_is_escaped_and_the_json_ld_cannot_end_its_script():
     assert json.loads(script.text) == data
     # A page with no citation metadata gets none (and no error).
     assert "<meta" not in env.get_template("main.html").render(page={"meta": {}})
+
+
+# -- issue 15: provenance beside the citation, the UN's own text, the reader's day ---------------
+def _rendered(corpus, lang: str, url: str):
+    from ridsite.pages import Renderer
+
+    page = next(p for p in Renderer(corpus, lang, SITE_URL).all_pages() if p.url == url)
+    return lxml.html.fromstring(page.body)
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_paragraph_page_says_where_its_text_was_read_and_links_the_official_text(corpus, lang):
+    doc = corpus.documents["a-70-174"]
+    tree = _rendered(corpus, lang, "documents/a-70-174/18/")
+    (note,) = tree.xpath("//*[@data-rid-provenance]")
+    assert " ".join(doc["attribution"].split()) in " ".join(note.text_content().split())
+    assert "UNIDIR" in note.text_content()  # the secondary source is named beside the citation
+    (official,) = note.xpath(".//a[@data-rid-official-text]")
+    assert official.get("href") == f"https://undocs.org/{lang}/A/70/174" and official.get("hreflang") == lang
+    (block,) = tree.xpath("//*[@data-rid-cite]")
+    assert block.get("data-rid-date-locale").endswith("-u-nu-latn")
+    # The copy button's script writes the reader's day here; without it the placeholder stays.
+    assert [s.text for s in block.xpath(".//*[@data-rid-access-date]")] == [cite.words(Site(corpus, lang)).placeholder] * 2
+
+
+def test_only_un_documents_link_to_an_official_text(corpus):
+    for doc_id, doc in corpus.documents.items():
+        links = _rendered(corpus, "fr", f"documents/{doc_id}/").xpath("//a[@data-rid-official-text]/@href")
+        expected = [f"https://undocs.org/fr/{doc['symbol']}"] if doc.get("symbol") and doc.get("url", "").startswith("https://undocs.org/") else []
+        assert links == expected, doc_id
+    assert cite.official_text_url(corpus.documents["dw-2020-02-13-rid"], "fr") == ""

@@ -563,3 +563,69 @@ def test_every_actor_and_proposal_page_links_to_the_side_by_side_page(built, sit
     for pid in site_corpus.proposals:
         html = page_file(site, lang, f"proposals/{pid}/").read_text(encoding="utf-8")
         assert f'href="../../compare/?p={pid}"' in html, pid
+
+
+# -- counts that do not mislead (issue 15) --------------------------------------------------------
+COVERAGE_KINDS = (
+    "compare-criterion", "compare-objectives", "compare-scorecard", "compare-proposals", "compare-index", "criterion", "stance",
+)
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _coverage_notices(body: str) -> list[str]:
+    return [_text(m) for m in re.findall(r'<p class="rid-coverage"[^>]*>(.*?)</p>', body, flags=re.S)]
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_every_comparison_page_says_what_its_counts_rest_on(corpus, lang):
+    """Computed from the records: how many positions (or proposals), from how many sources."""
+    pages = [p for p in Renderer(corpus, lang).all_pages() if p.kind in COVERAGE_KINDS]
+    assert {p.kind for p in pages} == set(COVERAGE_KINDS)
+    site = Renderer(corpus, lang).site
+    for page in pages:
+        (notice,) = _coverage_notices(page.body)
+        if page.kind in ("compare-scorecard", "compare-proposals"):
+            records = list(corpus.proposals.values())
+        elif page.kind == "stance":
+            criterion_id, stance_id = page.url.split("/")[1:3]
+            records = corpus.positions_with_stance(criterion_id, stance_id)
+        else:
+            records = list(corpus.positions.values())
+        sources = {r["source"]["document"] for r in records}
+        assert str(len(records)) in notice and str(len(sources)) in notice, (page.url, notice)
+        for doc_id in sources:
+            date = corpus.documents[doc_id].get("date")
+            assert not date or " ".join(site.t.date(str(date)[:7]).split()) in notice, (page.url, notice)
+
+
+def test_coverage_notice_names_the_source_most_counts_come_from(corpus):
+    page = next(p for p in Renderer(corpus, "en").all_pages() if p.kind == "compare-criterion")
+    (notice,) = _coverage_notices(page.body)
+    per_source = Counter(p["source"]["document"] for p in corpus.positions.values())
+    (top, count), = per_source.most_common(1)
+    assert f"{count} of them come from one source" in notice
+    assert Renderer(corpus, "en").site.doc_label(top) in notice
+
+
+def test_scorecard_shows_support_opposition_and_scepticism_or_says_the_record_is_silent(corpus):
+    page = next(p for p in Renderer(corpus, "en").all_pages() if p.kind == "compare-scorecard")
+    sceptics = corpus.positions_with_stance(*matrix.SCEPTICAL)
+    assert sceptics  # the record holds positions sceptical of any new mechanism
+    for row in matrix.scorecard(corpus):
+        cell = re.search(rf'id="proposal-{row.proposal_id}".*?<td class="rid-record">(.*?)</td>', page.body, flags=re.S)
+        text = _text(cell.group(1))
+        assert " 0 " not in f" {text} ", text  # silence is said in words, never as a zero
+        supporters, opponents = corpus.positions_on_proposal(row.proposal_id)
+        for positions, said, silent in ((supporters, "in support", "no position naming it in support"),
+                                        (opponents, "against", "no position naming it in opposition")):
+            if positions:
+                assert f"{len(positions)} position" in text and said in text
+                for doc_id in {p["source"]["document"] for p in positions}:
+                    assert Renderer(corpus, "en").site.doc_label(doc_id) in text
+            else:
+                assert silent in text
+        new_mechanism = corpus.proposals[row.proposal_id]["stances"]["institutional"] in matrix.NEW_MECHANISM
+        assert (f"{len(sceptics)} positions sceptical of any new mechanism" in text) == new_mechanism, text

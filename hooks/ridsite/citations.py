@@ -14,8 +14,12 @@ The two styles, chosen because lawyers and political scientists use them:
   *Title*. ... Accessed [date]. URL.
 
 The three exchange formats: BibTeX (written with bibtexparser 2), RIS and CSL-JSON. They carry the
-same title, date, UN symbol, pinpoint (in the note) and URL. They carry no access date: a
-reference manager stamps its own when it imports the file.
+same title, date, UN symbol, pinpoint (in the note) and URL, and the date the file was made (the
+site's build date) as the date the page was read: BibTeX urldate, RIS Y2, CSL accessed. A
+numbered paragraph's CSL-JSON also carries its pinpoint as CSL's own locator ("locator" and
+"label": "paragraph"), which a CSL processor prints in a citation: (… 2015, para. 18). A
+reference manager keeps a pinpoint per citation, not per item (Zotero's maintainers: a page or
+paragraph cited "is specific to a citation"), so the note keeps it for the reader as well.
 """
 
 from __future__ import annotations
@@ -173,6 +177,8 @@ class Reference:
     pinpoint: str = ""  # as the document numbers it: "18", "18(i)", or this site's excerpt id
     pin_label: str = ""  # in the reader's language: "para 18", "par. 18", "excerpt “p3”"
     position: str = ""  # for a position, in the reader's language: "position: Egypt, 13 February 2020"
+    numbered: bool = True  # the pinpoint is the document's own number (not this site's excerpt id)
+    made: str = ""  # ISO date the downloads were made (the build's date), their access date
 
     @property
     def note(self) -> str:
@@ -198,6 +204,7 @@ class Words:
     conjunction: str  # "and", between the last two authors
     no_date: str  # "n.d."
     date: Callable[[str], str]  # ISO date → the date as the language writes it
+    placeholder: str = "[date]"  # inside accessed*: the page's script puts the reader's day there
 
 
 # --------------------------------------------------------------------------------------------
@@ -264,7 +271,7 @@ def oscola(ref: Reference, words: Words) -> Citation:
         parts.append(Part(f", {ref.pin_label}"))
     if ref.position:
         parts.append(Part(f" ({ref.position})"))
-    parts += [Part(" <"), Part(ref.url, "url"), Part("> " + words.accessed)]
+    parts += [Part(" <"), Part(ref.url, "url"), Part("> "), *_accessed(words.accessed, words.placeholder)]
     return Citation("oscola", _merged(parts))
 
 
@@ -292,8 +299,17 @@ def chicago_author_date(ref: Reference, words: Words) -> Citation:
         parts.append(Part(f"{_capitalised(ref.pin_label)}. "))
     if ref.position:
         parts.append(Part(f"{_capitalised(ref.position)}. "))
-    parts += [Part(words.accessed_sentence + ". "), Part(ref.url, "url"), Part(".")]
+    parts += [*_accessed(words.accessed_sentence, words.placeholder), Part(". "), Part(ref.url, "url"), Part(".")]
     return Citation("chicago-author-date", _merged(parts))
+
+
+def _accessed(text: str, placeholder: str) -> list[Part]:
+    """"accessed [date]" with the placeholder as its own part ("access-date"), which the page's
+    script fills in with the reader's day."""
+    before, found, after = text.partition(placeholder)
+    if not found:
+        return [Part(text)]
+    return [Part(before), Part(placeholder, "access-date"), Part(after)]
 
 
 FORMATTERS: dict[str, Callable[[Reference, Words], Citation]] = {
@@ -344,6 +360,8 @@ def bibtex_entry(ref: Reference) -> Entry:
     if ref.note:
         fields.append(Field("note", latex_escape(ref.note)))
     fields.append(Field("url", ref.url))
+    if ref.made:
+        fields.append(Field("urldate", ref.made))
     return Entry(ref.work.entry_type, ref.key, fields)
 
 
@@ -377,6 +395,8 @@ def ris(refs: Iterable[Reference]) -> str:
         if w.language:
             tags.append(("LA", w.language))
         tags.append(("UR", ref.url))
+        if ref.made:
+            tags.append(("Y2", ref.made.replace("-", "/")))  # access date: when the file was made
         if ref.note:
             tags.append(("N1", ref.note))
         tags.append(("ER", ""))
@@ -404,6 +424,10 @@ def csl_item(ref: Reference) -> dict:
     item["URL"] = ref.url
     if ref.note:
         item["note"] = ref.note
+    if ref.pinpoint and ref.numbered:
+        item["locator"], item["label"] = ref.pinpoint, "paragraph"
+    if ref.made:
+        item["accessed"] = {"date-parts": [[int(p) for p in ref.made.split("-")]]}
     return item
 
 

@@ -15,10 +15,13 @@ The references come from citations.py; this module only chooses the words and th
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
-from . import citations, metadata, slugs
+from . import citations, cldr, metadata, reproducible, slugs
 from .citations import Citation, Reference
 from .corpus import Paragraph
 from .languages import CODES
@@ -42,10 +45,48 @@ def words(site) -> citations.Words:
         un_doc=t("cite.un_doc", symbol="{symbol}"),
         accessed=t("cite.accessed", date=placeholder),
         accessed_sentence=t("cite.accessed_sentence", date=placeholder),
+        placeholder=placeholder,
         conjunction=t("cite.and"),
         no_date=t("cite.no_date"),
         date=t.date,
     )
+
+
+# The UN's document system: https://undocs.org/<symbol> opens a document; with a language code
+# first (https://undocs.org/fr/A/70/174) it opens that language's official text, for en, fr, es,
+# ru, zh and ar alike: the records' own url fields use this address, and the UN's QR-code service
+# (undocs.org/m2/QRCode.ashx?DS=A/HRC/70&Lang=F) links to undocs.org/fr/A/HRC/70.
+UN_DOCUMENT_SYSTEM = "https://undocs.org/"
+
+
+def official_text_url(doc: dict, lang: str) -> str:
+    """The UN's official text of a UN document in the reader's language, or "" when the record
+    is not one the UN's document system publishes (no symbol, or its address is elsewhere)."""
+    symbol, url = doc.get("symbol"), doc.get("url", "")
+    if not symbol or not url.startswith(UN_DOCUMENT_SYSTEM):
+        return ""
+    return f"{UN_DOCUMENT_SYSTEM}{lang}/{symbol}"
+
+
+def made_on(corpus) -> str:
+    """The day the downloads are made, as an ISO date: SOURCE_DATE_EPOCH when the build sets it,
+    else the date of the last commit of the content (reproducible.content_epoch), so that two
+    builds of the same checkout give the same files."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or not epoch.strip().isdigit():
+        return _content_day(corpus)
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+
+
+_CONTENT_DAY: dict[int, str] = {}  # id(corpus) → its day: git is asked once per corpus
+
+
+def _content_day(corpus) -> str:
+    if id(corpus) not in _CONTENT_DAY:
+        epoch = reproducible.content_epoch(Path(__file__).resolve().parents[2], corpus)
+        when = dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None else None
+        _CONTENT_DAY[id(corpus)] = when.date().isoformat() if when else ""
+    return _CONTENT_DAY[id(corpus)]
 
 
 def document_reference(site, doc_id: str) -> Reference:
@@ -57,7 +98,7 @@ def paragraph_reference(site, para: Paragraph) -> Reference:
     work = citations.work_of(site.c, para.document)
     return Reference(
         citations.paragraph_key(work, para.slug), "paragraph", work, site.absolute(para.url), site.lang,
-        pinpoint=para.pin, pin_label=site.pin_label(para),
+        pinpoint=para.pin, pin_label=site.pin_label(para), numbered=para.numbered, made=made_on(site.c),
     )
 
 
@@ -68,7 +109,7 @@ def position_reference(site, position_id: str) -> Reference:
     actors = site.t("list.separator").join(site.actor_name(a) for a in pos["actors"])
     return Reference(
         citations.position_key(work, position_id), "position", work, site.absolute(slugs.position_url(position_id)), site.lang,
-        pinpoint=para.pin, pin_label=site.pin_label(para),
+        pinpoint=para.pin, pin_label=site.pin_label(para), numbered=para.numbered, made=made_on(site.c),
         position=site.t("cite.position_note", actors=actors, date=site.t.date(pos["date"])),
     )
 
@@ -127,6 +168,9 @@ class Block:
     downloads: list[Download]
     bibliography_href: str
     script_href: str
+    # The BCP 47 locale the copy button writes the reader's day in (Intl.DateTimeFormat), with
+    # Latin digits, as the site writes every date (CLDR's locale of the language, cldr.LOCALES).
+    date_locale: str = "en-GB"
 
 
 def _block(site, page_url: str, ref: Reference, record_id: str) -> Block:
@@ -144,6 +188,7 @@ def _block(site, page_url: str, ref: Reference, record_id: str) -> Block:
         bibliography_href=slugs.relative(page_url, BIBLIOGRAPHY_URL),
         # Assets are shared by all languages at the site root, one level above /fr/ pages.
         script_href=slugs.relative(prefix + page_url, SCRIPT),
+        date_locale=cldr.LOCALES[site.lang].replace("_", "-") + "-u-nu-latn",
     )
 
 

@@ -17,16 +17,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import charts, matrix, slugs, svg, worldmap
+from . import charts, coverage as _coverage, matrix, slugs, svg, worldmap
 from .corpus import Corpus
-from .languages import CODES, DEFAULT
+from .languages import BY_CODE, CODES, DEFAULT
 from .pages import Page, Renderer, paginate
 
 SECTION = "compare"
 # Proposals per page of the proposals table and the scorecard; a criterion's page shows its
 # proposals table only up to this many (beyond, the scorecard rates them, page by page).
 ROWS_PER_PAGE = 50
-# Proponents or co-sponsors named in a cell of the proposals table; beyond, their number.
+# Proponents or co-sponsors named in a cell of the proposals table, and source documents named in
+# a count of the scorecard; beyond, their number.
 NAMES_INLINE = 3
 # Not criterion ids: the other pages under compare/, and side/ (the side-by-side page's files).
 FIXED = ("objectives", "proposals", "scorecard", "timeline", "lineage", "side")
@@ -66,6 +67,19 @@ def asset_linker(lang: str, page_url: str):
 def render(renderer: Renderer, template: str, url: str, kind: str, **context) -> Page:
     """renderer.page with `asset` (see asset_linker) in the template's context."""
     return renderer.page(template, url, kind, asset=asset_linker(renderer.lang, url), **context)
+
+
+# -- what the counts rest on (templates/_coverage.html) ----------------------------------------
+def coverage(corpus: Corpus, records) -> _coverage.Coverage:
+    return _coverage.of(corpus, records)
+
+
+def coverage_dates(cov: _coverage.Coverage, site) -> str:
+    return _coverage.dates_text(cov, site)
+
+
+def sentence_gap(lang: str) -> str:
+    return BY_CODE[lang].sentence_gap
 
 
 # -- rows as a reader sees them ------------------------------------------------------------------
@@ -251,6 +265,7 @@ def scorecard_pages(renderer: Renderer) -> list[Page]:
         render(
             renderer, "compare-scorecard.html", pager["url"], "compare-scorecard", title=_paged_title(title, pager),
             rows=chunk, colours=colours, pager=pager, total=len(rows), first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
+            sceptical=matrix.SCEPTICAL, names_inline=NAMES_INLINE,
         )
         for chunk, pager in paginate(scorecard_url(), rows, ROWS_PER_PAGE)
     ]

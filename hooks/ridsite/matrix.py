@@ -219,12 +219,43 @@ class Rating:
     evidence: Evidence
 
 
+@dataclass(frozen=True)
+class Tally:
+    """Positions behind one count of the scorecard, with what the count rests on: how many actors
+    and which source documents. Empty means the record is silent, which is not the same as 0."""
+
+    positions: tuple[Evidence, ...]
+    actors: int
+    documents: tuple[str, ...]  # the source documents, by id
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+
+def tally(positions) -> Tally:
+    positions = list(positions)
+    actors = {a for p in positions for a in p["actors"]}
+    documents = sorted({p["source"]["document"] for p in positions})
+    return Tally(tuple(_evidence("position", p) for p in positions), len(actors), tuple(documents))
+
+
+# A proposal whose own source codes it as one of these institutional stances would set up a new
+# mechanism: positions sceptical of any new mechanism bear on it even when they name no proposal.
+NEW_MECHANISM = ("new-body", "separate-organisation")
+SCEPTICAL = ("institutional", "sceptical-of-new-mechanism")
+
+
 @dataclass
 class ScoreRow:
     proposal_id: str
     ratings: dict[str, Rating]  # criterion id → rating
     supporters: int
     opponents: int
+    # -- what the record holds for and against the proposal (compare-scorecard.html) --
+    support: Tally = field(default_factory=lambda: tally([]))
+    opposition: Tally = field(default_factory=lambda: tally([]))
+    scepticism: Tally | None = None  # None: the proposal sets up no new mechanism
+    sponsors: int = 0  # proponents and co-sponsors named by the proposal's own record
 
 
 def scorecard(corpus: Corpus) -> list[ScoreRow]:
@@ -234,5 +265,12 @@ def scorecard(corpus: Corpus) -> list[ScoreRow]:
         evidence = _evidence("proposal", prop)
         ratings = {c["id"]: Rating(prop["stances"][c["id"]], evidence) for c in corpus.criteria}
         supporters, opponents = corpus.positions_on_proposal(prop["id"])
-        rows.append(ScoreRow(prop["id"], ratings, len(supporters), len(opponents)))
+        sceptics = None
+        if prop["stances"].get("institutional") in NEW_MECHANISM:
+            sceptics = tally(corpus.positions_with_stance(*SCEPTICAL))
+        sponsors = len(set(prop["proponents"]) | set(prop.get("cosponsors", [])))
+        rows.append(ScoreRow(
+            prop["id"], ratings, len(supporters), len(opponents),
+            tally(supporters), tally(opponents), sceptics, sponsors,
+        ))
     return rows

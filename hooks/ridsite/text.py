@@ -6,8 +6,8 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import dates
-from .languages import DEFAULT
+from . import cldr, dates
+from .languages import BY_CODE, DEFAULT
 
 
 class MissingText(KeyError):
@@ -60,21 +60,21 @@ class Interface:
             return template
         if not _plain_names(template):
             raise MissingText(f"interface text '{key}' in '{self.lang}' has a placeholder that is not a plain {{name}}")
+        # Numbers become cldr.Count, so that the text can pick its plural form: {count:one=…|other=…}.
+        values = {k: cldr.Count(v, self.lang) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()}
         try:
             return template.format(**values)
         except KeyError as exc:
             raise MissingText(f"interface text '{key}' in '{self.lang}' uses {{{exc.args[0]}}}, which is not given") from None
 
     def date(self, iso: str) -> str:
+        """A record's date by CLDR's rules for the language (Babel), see cldr.format_date; a bound
+        ("not before 2022-12") is said as one, never printed as the date."""
         bound, iso = dates.split(iso)
-        if bound:  # only a bound is known: say so, never print it as the date
+        if bound:
             key = "date.not_before" if bound == dates.NOT_BEFORE else "date.not_after"
             return self(key, date=self.date(iso))
-        parts = iso.split("-")
-        year = parts[0]
-        if len(parts) == 1:
-            return year
-        month = self(f"month.{int(parts[1])}")
-        if len(parts) == 2:
-            return self("date.month_year", month=month, year=year, month_number=int(parts[1]))
-        return self("date.full", day=int(parts[2]), month=month, year=year, month_number=int(parts[1]))
+        months = None
+        if BY_CODE[self.lang].un_month_names:
+            months = {n: self(f"month.{n}") for n in range(1, 13)}
+        return cldr.format_date(iso, self.lang, months)

@@ -3,7 +3,9 @@
  * Loaded only by pages that have a cite block, from this site (no CDN). Without this script the
  * buttons stay hidden and the citation is ordinary selectable text. The text copied is the
  * citation's text content; where the browser allows it, an HTML version goes along so that a word
- * processor keeps the title in italics.
+ * processor keeps the title in italics. "accessed [date]": the script writes the reader's day in
+ * place of the placeholder (in the page's language, from the block's data-rid-date-locale), so
+ * that what is copied is a complete reference; without the script the placeholder stays.
  */
 (function () {
   "use strict";
@@ -63,7 +65,26 @@
     });
   }
 
+  function today(locale) {
+    var options = { day: "numeric", month: "long", year: "numeric" };
+    try {
+      return new Intl.DateTimeFormat(locale, options).format(new Date());
+    } catch (e) {
+      return new Date().toISOString().slice(0, 10);
+    }
+  }
+
+  function fillAccessDates() {
+    var blocks = document.querySelectorAll("[data-rid-date-locale]");
+    for (var i = 0; i < blocks.length; i++) {
+      var day = today(blocks[i].getAttribute("data-rid-date-locale"));
+      var slots = blocks[i].querySelectorAll("[data-rid-access-date]");
+      for (var j = 0; j < slots.length; j++) slots[j].textContent = day;
+    }
+  }
+
   function init() {
+    fillAccessDates();
     var buttons = document.querySelectorAll("[data-rid-copy]");
     for (var i = 0; i < buttons.length; i++) {
       if (!buttons[i]._ridReady) {
