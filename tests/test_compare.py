@@ -598,7 +598,8 @@ def test_every_comparison_page_says_what_its_counts_rest_on(corpus, lang):
         assert str(len(records)) in notice and str(len(sources)) in notice, (page.url, notice)
         for doc_id in sources:
             date = corpus.documents[doc_id].get("date")
-            assert not date or " ".join(site.t.date(str(date)[:7]).split()) in notice, (page.url, notice)
+            bound, iso = dates.split(str(date or ""))
+            assert not date or " ".join(site.t.date(bound + iso[:7]).split()) in notice, (page.url, notice)
 
 
 def test_coverage_notice_names_the_source_most_counts_come_from(corpus):

@@ -70,7 +70,7 @@ def test_search_indexes_what_a_page_says_not_the_theme_around_it(built):
     assert "Material for MkDocs" not in egy["content"]
     # Text of neighbouring cells and terms stays apart: a document's symbol is a word of its own.
     assert "Cote A/70/174 Type" in fragments["/documents/a-70-174/"]["content"]
-    assert "Critère Position" in fragments["/positions/jpn-2020-02-13-sceptical-new-mechanism/"]["content"]
+    assert "Critère Option" in fragments["/positions/jpn-2020-02-13-sceptical-new-mechanism/"]["content"]
     # The site's notes, the same on thousands of pages, are not indexed; the text they annotate is.
     paragraph = fragments["/documents/a-70-174/18/"]["content"]
     assert "The Group reiterates that" in paragraph

@@ -69,6 +69,19 @@ def test_each_proposal_page_says_what_became_of_it(corpus, lang):
         assert (silent in text_of(body)) == (kind == "silent")
 
 
+@pytest.mark.parametrize("lang", [c for c in CODES if c != "en"])
+def test_the_outcome_keeps_its_official_name_untranslated_and_says_why(corpus, lang):
+    """No official translation of the Mechanism's name is on record: the site never makes one up,
+    shows the English name as English, and says it is the official name, not an unwritten text."""
+    body = Renderer(corpus, lang).proposal("global-mechanism").body
+    h1 = re.search(r"<h1>(.*?)</h1>", body).group(1)
+    assert h1.startswith('<span lang="en" dir="ltr">Global Mechanism on developments')
+    assert "data-rid-official-name" in body
+    site = Renderer(corpus, lang).site
+    assert site.t("notice.official_name_untranslated", language=site.lang_name("en")) in unescape(body)
+    assert site.t("notice.summary_fallback", language=site.lang_name("en")) not in unescape(body)
+
+
 def break_record(data, rel, change):
     path = data / rel
     record = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from . import dates
+
 # Beyond this many distinct source dates, the notice gives the first and the last only.
 DATES_LISTED = 4
 
@@ -30,23 +32,25 @@ class Coverage:
 
 
 def _month(date: str) -> str:
-    return date[:7]
+    """The month of a date, its bound kept ("not before 2022-12" stays a bound, never a date)."""
+    bound, iso = dates.split(date)
+    return bound + iso[:7]
 
 
 def of(corpus, records) -> Coverage:
     """The coverage of positions or proposals (any record with a source)."""
     records = list(records)
     per_document = Counter(r["source"]["document"] for r in records)
-    dates = set()
+    months = set()
     undated = 0
     for doc_id in per_document:
         date = corpus.documents[doc_id].get("date")
         if date:
-            dates.add(_month(str(date)))
+            months.add(_month(str(date)))
         else:
             undated += 1
     largest, largest_count = max(per_document.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
-    return Coverage(len(records), len(per_document), tuple(sorted(dates)), undated, largest, largest_count)
+    return Coverage(len(records), len(per_document), tuple(sorted(months, key=dates.sort_key)), undated, largest, largest_count)
 
 
 def dates_text(cov: Coverage, site) -> str:

@@ -514,6 +514,10 @@ PROPOSAL = Obj(
     {
         "id": F(Id("Equal to the file name.", example="egypt-platform"), required=True),
         "title": F(Translated("The proposal's name, in the site's words."), required=True),
+        "official_name": F(Bool(
+            "true when the title is the official name an official text gives (the Global Mechanism's): "
+            "the site never translates it, and gives it only in the languages an official text is on record in."
+        )),
         "proponents": F(ListOf(Id(), min_items=1, unique=True), required=True),
         "cosponsors": F(ListOf(Id(), unique=True)),
         "date": F(Date("When it was first put forward."), required=True),
