@@ -42,7 +42,7 @@ def test_home_page_opens_in_each_language(page, site_corpus, lang):
         assert entry.inner_text() == str(counts[kind])
     # The entry points are links a reader can follow, labelled in the page's language.
     link = page.locator("a", has=page.locator("[data-rid-count=positions]"))
-    assert t("count.positions") in link.inner_text()
+    assert t("count.positions", count=counts["positions"]) in link.inner_text()
     link.click()
     page.wait_for_url(re.compile(re.escape(page_url(lang, "positions/")) + "$"))
     assert page.locator("h1").first.inner_text().strip() == t("section.positions")
