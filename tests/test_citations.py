@@ -187,6 +187,10 @@ def test_citations_use_the_readers_language_for_their_own_words(corpus):
     ar = Site(corpus, "ar", SITE)
     text = oscola_and_chicago(ar, cite.paragraph_reference(ar, corpus.paragraphs[("a-70-174", "18")]))["chicago-author-date"]
     assert "الفقرة 18" in text and "[التاريخ]" in text and f"{SITE}ar/documents/a-70-174/18/" in text
+    # The reader's comma between parts: Arabic "،", never a Latin "," beside Arabic words (issue 17).
+    text = oscola_and_chicago(ar, cite.paragraph_reference(ar, corpus.paragraphs[("a-70-174", "18")]))["oscola"]
+    assert "Security، الوثيقة A/70/174" in text and "2015)، الفقرة 18" in text
+    assert not re.search(r",\s*[\u0600-\u06FF]", text), text
 
 
 def test_position_citation_names_who_when_and_the_source_pinpoint(corpus):

@@ -5,6 +5,7 @@ read by real extractors (extruct for JSON-LD and Dublin Core, lxml for Highwire 
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from urllib.parse import unquote
@@ -277,3 +278,23 @@ def test_only_un_documents_link_to_an_official_text(corpus):
         expected = [f"https://undocs.org/fr/{doc['symbol']}"] if doc.get("symbol") and doc.get("url", "").startswith("https://undocs.org/") else []
         assert links == expected, doc_id
     assert cite.official_text_url(corpus.documents["dw-2020-02-13-rid"], "fr") == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+def test_an_unnumbered_passage_is_named_as_a_reader_would_never_by_its_internal_id(corpus, lang):
+    """Issue 17 (5): a passage the source prints no number for is named by its heading or its first
+    words in the page title, the heading, the breadcrumbs and the previous/next links; its stable id
+    stays only in the address and the citation's pinpoint."""
+    from ridsite.pages import Renderer
+
+    renderer = Renderer(corpus, lang)
+    unnumbered = [p for p in corpus.paragraphs.values() if not p.numbered]
+    assert unnumbered
+    for para in unnumbered:
+        page = renderer.paragraph(para)
+        internal = renderer.site.t("para.excerpt", pin=para.pin)
+        h1 = page.body.split("<h1>", 1)[1].split("</h1>", 1)[0]
+        nav = page.body.split('class="rid-pager"', 1)[1]
+        for where, text in (("title", page.title), ("h1", html.unescape(h1)), ("prev/next", html.unescape(nav))):
+            assert internal not in text, (para.url, where, text)
+        assert renderer.site.passage_label(para) in page.title

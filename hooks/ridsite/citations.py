@@ -205,6 +205,9 @@ class Words:
     no_date: str  # "n.d."
     date: Callable[[str], str]  # ISO date → the date as the language writes it
     placeholder: str = "[date]"  # inside accessed*: the page's script puts the reader's day there
+    # The comma of the reader's language between parts of the reference ("، " in Arabic, "，" in
+    # Chinese): a Latin comma inside Arabic text reads as a stray mark.
+    comma: str = ", "
 
 
 # --------------------------------------------------------------------------------------------
@@ -251,7 +254,7 @@ def oscola(ref: Reference, words: Words) -> Citation:
     date = words.date(w.date) if w.date else words.no_date
     if w.is_un_document:
         # The form of the example: *Title*, UN Doc A/70/174 (22 July 2015), para 18
-        parts += [Part(w.title, "title"), Part(", ")]
+        parts += [Part(w.title, "title"), Part(words.comma)]
         before, _, after = words.un_doc.partition("{symbol}")
         parts += [Part(before), Part(w.number, "symbol"), Part(after), Part(f" ({date})")]
     elif w.is_report:
@@ -268,7 +271,7 @@ def oscola(ref: Reference, words: Words) -> Citation:
             parts += [Part(w.publisher, "work"), Part(", ")]
         parts.append(Part(f"{date})"))
     if ref.pin_label:
-        parts.append(Part(f", {ref.pin_label}"))
+        parts.append(Part(f"{words.comma}{ref.pin_label}"))
     if ref.position:
         parts.append(Part(f" ({ref.position})"))
     parts += [Part(" <"), Part(ref.url, "url"), Part("> "), *_accessed(words.accessed, words.placeholder)]

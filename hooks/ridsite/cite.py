@@ -49,6 +49,7 @@ def words(site) -> citations.Words:
         conjunction=t("cite.and"),
         no_date=t("cite.no_date"),
         date=t.date,
+        comma=t("cite.comma"),
     )
 
 

@@ -160,8 +160,10 @@ class Site:
         return f"{self.doc_label(source['document'])}{self.t('list.separator')}{self.passage_label(self.paragraph_of(source))}"
 
     def cite_label(self, doc_id: str, pin: str) -> str:
+        """The document and the passage as a person names them (titles, headings, link texts);
+        a citation's pinpoint (citations.py) keeps the excerpt's stable id."""
         para = self.c.paragraphs[(doc_id, pin)]
-        return f"{self.doc_label(doc_id)}{self.t('list.separator')}{self.pin_label(para)}"
+        return f"{self.doc_label(doc_id)}{self.t('list.separator')}{self.passage_label(para)}"
 
     def stance_label(self, criterion_id: str, stance_id: str) -> str:
         return self.c.stance(criterion_id, stance_id)["label"][self.lang]
