@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -232,3 +233,18 @@ def test_a_stance_page_shows_a_shared_quote_once_with_every_actor_it_names(built
             assert f'id="position-{p["id"]}"' in html
             for actor in p["actors"]:
                 assert f'actors/{actor}/"' in html, (lang, actor)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "ar"])
+def test_actors_are_listed_by_their_name_in_the_readers_language(corpus, lang):
+    """Issue 17 (7): Germany before Switzerland, India before Indonesia, in every group, whatever
+    the ISO codes say; accents and case do not move a name ("Égypte" among the E's)."""
+    from ridsite.pages import Renderer
+    from ridsite.text import reading_order
+
+    renderer = Renderer(corpus, lang)
+    body = renderer.index("actors")[0].body
+    for group in re.findall(r'<ul class="rid-columns">(.*?)</ul>', body, re.S):
+        names = [html.unescape(n) for n in re.findall(r'class="rid-actor"[^>]*>([^<]+)</a>', group)]
+        assert names == sorted(names, key=reading_order), names
+    assert reading_order("Égypte") < reading_order("Espagne") < reading_order("États-Unis")

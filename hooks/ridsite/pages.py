@@ -20,7 +20,7 @@ from markupsafe import Markup
 from . import dates, slugs
 from .corpus import Corpus, Paragraph
 from .languages import BY_CODE, CODES
-from .text import Interface, Localised, pick
+from .text import Interface, Localised, pick, reading_order
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A block element's end followed at once by another tag. Text on either side would be read as one
@@ -335,7 +335,7 @@ class Renderer:
     def index(self, section: str) -> list[Page]:
         """The index of one kind; long lists are split into pages of PAGE_SIZE entries."""
         title = self.site.t(f"section.{section}")
-        items = INDEX_ITEMS[section](self.corpus)
+        items = INDEX_ITEMS[section](self.corpus, self.site)
         return [
             self.page(
                 f"index-{section}.html", pager["url"], f"{section}-index",
@@ -408,13 +408,14 @@ PROPOSALS_INLINE = 10
 
 # What each index lists, in order.
 INDEX_ITEMS = {
-    "documents": lambda c: c.documents_by_date,
-    "actors": lambda c: sorted(c.actors.values(), key=lambda a: a["id"]),
-    "positions": lambda c: c.positions_by_date,
-    "proposals": lambda c: c.proposals_by_date,
-    "criteria": lambda c: c.criteria,
-    "objectives": lambda c: c.objectives,
-    "events": lambda c: c.events_by_date,
+    "documents": lambda c, s: c.documents_by_date,
+    # Actors by their name in the reader's language (Germany before Switzerland), not by ISO code.
+    "actors": lambda c, s: sorted(c.actors.values(), key=lambda a: (reading_order(s.actor_name(a["id"])), a["id"])),
+    "positions": lambda c, s: c.positions_by_date,
+    "proposals": lambda c, s: c.proposals_by_date,
+    "criteria": lambda c, s: c.criteria,
+    "objectives": lambda c, s: c.objectives,
+    "events": lambda c, s: c.events_by_date,
 }
 
 

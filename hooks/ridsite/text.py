@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,15 @@ class Localised:
     text: str
     lang: str
     fallback: bool  # True when the page's language was missing and another was used
+
+
+def reading_order(name: str) -> str:
+    """A sort key that files names as a reader looks them up: case and accents ignored
+    ("Égypte" among the E's). Letters then follow their Unicode order, which is alphabetical for
+    Latin, Cyrillic and Arabic; Chinese names follow code points, not pinyin (no collation library
+    on the fixed stack does better without ICU)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def pick(mapping: dict, lang: str) -> Localised:
