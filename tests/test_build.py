@@ -58,6 +58,15 @@ def test_strict_build_has_no_warning(built):
     assert "WARNING" not in result.stderr, result.stderr
 
 
+def test_no_page_carries_english_theme_text_in_another_language(built):
+    """Issue 17 (7): Material's footer credit is English only; no published page outside /en/ shows it."""
+    _, site, _ = built
+    pages = [p for lang in CODES if lang != "en" for p in (site / lang).rglob("index.html")]
+    assert len(pages) > 300
+    shown = [str(p.relative_to(site)) for p in pages if "Made with" in p.read_text(encoding="utf-8")]
+    assert shown == []
+
+
 def test_every_record_page_exists_in_every_language(built, corpus):
     _, site, _ = built
     pages = render_all(corpus)
