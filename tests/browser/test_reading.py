@@ -132,3 +132,24 @@ def test_record_pages_show_their_data_without_javascript(open_context, url, sele
     rows = page.locator(selector)
     assert rows.count() > 0
     assert rows.first.is_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+@pytest.mark.parametrize("path", ["", "documents/a-70-174/18/", "proposals/global-mechanism/"])
+def test_a_title_takes_the_lines_its_words_need_and_the_tab_names_the_site_once(page, lang, path):
+    """Issue 17 (7): the heading's hidden "¶" wrapped onto a blank second line under a title that
+    fills its line; the home page's tab said the site's name twice."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(page_url(lang, path))
+    lines = page.evaluate(
+        """() => { const h = document.querySelector('article h1');
+                   const r = document.createRange(); r.selectNodeContents(h.firstChild.nodeType === 3 ? h : h);
+                   const tops = new Set([...r.getClientRects()].filter(x => x.width > 1).map(x => Math.round(x.top)));
+                   return [tops.size, h.getBoundingClientRect().height, parseFloat(getComputedStyle(h).lineHeight)]; }"""
+    )
+    text_lines, height, line_height = lines
+    assert height <= text_lines * line_height + 2, (path, lines)
+    if path == "":
+        title = page.title()
+        site_name = title.split(" - ")[0]
+        assert title.count(site_name) == 1, title
