@@ -133,6 +133,14 @@ def test_new_document_lists_what_to_write_and_its_bibliography_entry(data_copy):
     assert document["symbol"] == "A/TEST/SCAFFOLD/1" and document["url"] == "https://undocs.org/A/TEST/SCAFFOLD/1"
 
 
+def test_only_paragraph_ids_that_are_not_plain_numbers_are_marked_unnumbered(data_copy):
+    corpus = scaffold.known_records(data_copy)
+    new = scaffold.new_document(corpus, "report", symbol="A/TEST/SCAFFOLD/2", paragraphs=["1", "2", "annex-i-p1"])
+    path = scaffold.write_new(data_copy, new)
+    paragraphs = yaml.safe_load(path.read_text(encoding="utf-8"))["paragraphs"]
+    assert [(p["id"], p.get("numbered", True)) for p in paragraphs] == [("1", True), ("2", True), ("annex-i-p1", False)]
+
+
 def test_new_actor_for_a_state(data_copy):
     corpus = scaffold.known_records(data_copy)
     with pytest.raises(scaffold.ScaffoldError, match=r"unknown regional group 'western'\. Known values: 'african'"):
