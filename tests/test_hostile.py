@@ -24,6 +24,7 @@ import pytest
 import yaml
 
 from conftest import GENERATED, copy_project, pagefind_fragments, run_build
+from suggesting import same_problems
 from ridsite import schema
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
@@ -34,6 +35,7 @@ REFUSED = CORPUS / "refused"
 ACCEPTED = CORPUS / "accepted"
 
 # Each refused case (its path under data/) → the exact problems `rid check` reports, sorted.
+# "Did you mean 'x'…?" is a hint naming 'x' among the close ids, whatever else data/ holds (tests/suggesting.py).
 EXPECTED: dict[str, list[str]] = {
     'actors/xyz.yml': [
         "data/actors/xyz.yml:3:5: id: the id 'xyz' does not match iso3: XYA; a State's id is its ISO code in lower case ('xya'): correct one of the two",
@@ -43,7 +45,7 @@ EXPECTED: dict[str, list[str]] = {
         'data/actors/eg-impostor.yml:6:10: name.en: the invisible character U+200D ZERO WIDTH JOINER is here; it can make one name look like another, and names, titles and summaries never need it: delete it',
     ],
     'documents/doc-duplicate-paragraph.yml': [
-        "data/documents/doc-duplicate-paragraph.yml:9:9: bibtex: data/bibliography.bib has no entry 'A/70/1744'; add one with this key, or correct the key. Did you mean 'A/70/174'?",
+        "data/documents/doc-duplicate-paragraph.yml:9:9: bibtex: data/bibliography.bib has no entry 'A/70/1744'; add one with this key, or correct the key. Did you mean 'A/70/174'…?",
         "data/documents/doc-duplicate-paragraph.yml:14:9: paragraphs[1].id: paragraph '1' is given twice (first on line 12); give each paragraph its own id",
     ],
     'documents/doc-same-address.yml': [
@@ -193,10 +195,10 @@ EXPECTED: dict[str, list[str]] = {
         "data/positions/unknown-criterion.yml:9:15: stances.regularity: unknown criterion 'regularity'. Did you mean 'regular'?",
     ],
     'positions/unknown-document.yml': [
-        "data/positions/unknown-document.yml:6:20: source.document: unknown document 'a-70-17'. Did you mean 'a-70-174' or 'a-80-257'?",
+        "data/positions/unknown-document.yml:6:20: source.document: unknown document 'a-70-17'. Did you mean 'a-70-174'…?",
     ],
     'positions/unknown-event.yml': [
-        "data/positions/unknown-event.yml:6:8: event: unknown event 'session2-rid'. Did you mean 'oewg1-session2-rid'?",
+        "data/positions/unknown-event.yml:6:8: event: unknown event 'session2-rid'. Did you mean 'oewg1-session2-rid'…?",
     ],
     'positions/unknown-field-nested.yml': [
         "data/positions/unknown-field-nested.yml:6:47: source.page: unknown field 'page'. The fields allowed here are: document, paragraph.",
@@ -215,7 +217,7 @@ EXPECTED: dict[str, list[str]] = {
         "data/positions/unknown-paragraph.yml:6:41: source.paragraph: document 'a-70-174' has no paragraph '18x'. Did you mean '18'?",
     ],
     'positions/unknown-proposal.yml': [
-        "data/positions/unknown-proposal.yml:14:12: supports[0]: unknown proposal 'egypt-platfrom'. Did you mean 'egypt-platform'?",
+        "data/positions/unknown-proposal.yml:14:12: supports[0]: unknown proposal 'egypt-platfrom'. Did you mean 'egypt-platform'…?",
     ],
     'positions/unknown-stance.yml': [
         "data/positions/unknown-stance.yml:9:12: stances.regular: unknown stance 'permanant' for the criterion 'regular'. Did you mean 'permanent'?",
@@ -291,7 +293,8 @@ def test_the_corpus_and_its_table_agree():
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_each_broken_record_is_refused_with_its_exact_message(case, data_copy):
     place(data_copy, REFUSED, case)
-    assert problems(data_copy) == EXPECTED[case]
+    found = problems(data_copy)
+    assert same_problems(EXPECTED[case], found), (EXPECTED[case], found)
 
 
 def test_a_one_megabyte_text_is_refused_quickly(data_copy):

@@ -111,6 +111,28 @@ def test_rid_permalinks_adds_new_pages_and_check_fails_until_it_runs(tmp_path):
     assert runner.invoke(rid, ["permalinks", "--project", str(project), "--check"]).exit_code == 0
 
 
+def test_rid_check_names_an_outdated_list_with_its_fix_until_rid_permalinks_runs(tmp_path):
+    """The maintainer's loop: a valid new record makes pages permalinks.txt lacks, which CI would
+    refuse; `rid check` says so, and what to run, instead of leaving it to CI."""
+    project = copy_project(tmp_path)
+    position = project / "data" / "positions" / f"{POSITION}.yml"
+    again = position.with_name(f"{POSITION}-again.yml")
+    again.write_text(position.read_text(encoding="utf-8").replace(f"id: {POSITION}", f"id: {POSITION}-again"),
+                     encoding="utf-8")
+    runner = CliRunner()
+    check = runner.invoke(rid, ["check", str(project / "data")])
+    assert check.exit_code == 1
+    listed = (project / permalinks.LIST_FILE).as_posix()
+    assert re.search(
+        rf"^{re.escape(listed)}:1:1: \d+ addresses of pages the records make are not listed \(e\.g\. "
+        rf"[^)]*/positions/{POSITION}-again/[^)]*\); run `rid permalinks` and commit permalinks\.txt$",
+        check.output, re.MULTILINE,
+    ), check.output
+    assert runner.invoke(rid, ["permalinks", "--project", str(project)]).exit_code == 0
+    check = runner.invoke(rid, ["check", str(project / "data")])
+    assert check.exit_code == 0 and check.output.startswith("All records are valid: "), check.output
+
+
 # -- the build -------------------------------------------------------------------------------
 
 def drop_position(project):

@@ -8,6 +8,7 @@ import pytest
 from ridsite.load import load_corpus
 from ridsite.problems import RecordsInvalid
 from ridsite.validate import quote_occurs
+from suggesting import one_matches
 
 GOOD_POSITION = """\
 # yaml-language-server: $schema=../../schemas/position.schema.json
@@ -69,10 +70,12 @@ def test_unknown_paragraph_document_stance_objective_proposal_all_at_once(data_c
     write_position(data_copy, "p-three", regular="permanant", objective="information", proposal="egypt-platfrom")
     found = problems(data_copy)
     assert "data/positions/p-one.yml:5:41: source.paragraph: document 'a-70-174' has no paragraph '19'. Known values: '18', '33', '35'." in found
-    assert "data/positions/p-two.yml:5:20: source.document: unknown document 'a-70-17'. Did you mean 'a-70-174' or 'a-80-257'?" in found
+    assert one_matches("data/positions/p-two.yml:5:20: source.document: unknown document 'a-70-17'. "
+                       "Did you mean 'a-70-174'…?", found)
     assert "data/positions/p-three.yml:9:12: stances.regular: unknown stance 'permanant' for the criterion 'regular'. Did you mean 'permanent'?" in found
     assert any(p.startswith("data/positions/p-three.yml:13:14: objectives[0]: unknown objective 'information'.") for p in found)
-    assert "data/positions/p-three.yml:14:12: supports[0]: unknown proposal 'egypt-platfrom'. Did you mean 'egypt-platform'?" in found
+    assert one_matches("data/positions/p-three.yml:14:12: supports[0]: unknown proposal 'egypt-platfrom'. "
+                       "Did you mean 'egypt-platform'…?", found)
     assert len(found) == 5
 
 

@@ -28,9 +28,16 @@ def main() -> None:
 @click.option("--parallel/--no-parallel", default=None,
               help="Parse the files on two processes, or on one (default: two when there are many files).")
 def check(data: Path, quiet: bool, parallel: bool | None) -> None:
+    from . import permalinks as links
+
     started = time.perf_counter()
     try:
         corpus = load_corpus(data, display_root=data.as_posix().rstrip("/"), parallel=parallel)
+        # In a project (data/ beside permalinks.txt), a page the list lacks would fail CI: say so here.
+        if (data.parent / links.LIST_FILE).exists():
+            unlisted = links.unlisted(data.parent, corpus)
+            if unlisted:
+                raise RecordsInvalid(unlisted)
     except RecordsInvalid as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)

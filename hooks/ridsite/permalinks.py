@@ -246,10 +246,29 @@ def enforce(project_dir: Path, docs_dir: Path, pages, site_url: str = "", every_
     return redirect_files(redirects, site_url)
 
 
-def updated_list(project_dir: Path, docs_dir: Path, pages) -> tuple[str, list[str]]:
+def updated_list(project_dir: Path, docs_dir: Path, pages, every_language: bool = False) -> tuple[str, list[str]]:
     """The new permalinks.txt (everything published before, and every page now) and the URLs
-    that are new. Raises PermalinksBroken like a build would."""
-    enforce(project_dir, docs_dir, pages)
+    that are new. Raises PermalinksBroken like a build would. every_language: as for enforce."""
+    enforce(project_dir, docs_dir, pages, every_language=every_language)
     previous = {url for _, url in read_list(project_dir / LIST_FILE)}
-    current = current_urls(pages, docs_dir)
+    current = current_urls(pages, docs_dir, every_language)
     return format_list(previous | current), sorted(current - previous)
+
+
+def unlisted(project_dir: Path, corpus) -> Problems:
+    """`rid check`'s question: does permalinks.txt list every page the records make? A new record
+    makes new pages, and CI fails until they are listed. Raises PermalinksBroken like a build."""
+    from .pages import render_all  # Jinja and every feature module: loaded only when asked
+
+    # One language stands for all six (every page exists in each): a sixth of the rendering.
+    pages = render_all(corpus, languages=CODES[:1])
+    _, added = updated_list(project_dir, project_dir / "docs", pages, every_language=True)
+    problems = Problems()
+    if added:
+        n = len(added)
+        listed = f"{n} address{'es' if n != 1 else ''} of pages the records make {'are' if n != 1 else 'is'}"
+        problems.add(
+            (project_dir / LIST_FILE).as_posix(), 1, 1, "",
+            f"{listed} not listed (e.g. {', '.join(added[:3])}); run `rid permalinks` and commit {LIST_FILE}",
+        )
+    return problems

@@ -312,7 +312,6 @@ def new_document(
     if date:
         _check_date(date)
     paragraphs = paragraphs or ["1"]
-    numbered = all(re.fullmatch(r"[0-9]+", p) for p in paragraphs)
     for pin in paragraphs:
         if not re.fullmatch(r"[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*", pin):
             raise ScaffoldError(f"the paragraph id '{pin}' must be letters and digits, for example 18 or p1")
@@ -347,7 +346,8 @@ def new_document(
     ]
     for pin in paragraphs:
         lines.append(f"  - id: {json.dumps(pin)}\n")
-        if not numbered:
+        # Each paragraph on its own: "1" beside "annex-i-p1" is still the number the source prints.
+        if not re.fullmatch(r"[0-9]+", pin):
             lines.append(_aligned("    numbered: false", "the source prints no number: this id is the site's own") + "\n")
         lines.append('    text: ""\n')
     steps = [
