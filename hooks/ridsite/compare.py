@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import charts, coverage as _coverage, matrix, slugs, svg, worldmap
+from . import charts, matrix, slugs, svg, worldmap
 from .corpus import Corpus
-from .languages import BY_CODE, CODES, DEFAULT
+from .languages import CODES, DEFAULT
 from .pages import Page, Renderer, paginate
 
 SECTION = "compare"
@@ -67,19 +67,6 @@ def asset_linker(lang: str, page_url: str):
 def render(renderer: Renderer, template: str, url: str, kind: str, **context) -> Page:
     """renderer.page with `asset` (see asset_linker) in the template's context."""
     return renderer.page(template, url, kind, asset=asset_linker(renderer.lang, url), **context)
-
-
-# -- what the counts rest on (templates/_coverage.html) ----------------------------------------
-def coverage(corpus: Corpus, records) -> _coverage.Coverage:
-    return _coverage.of(corpus, records)
-
-
-def coverage_dates(cov: _coverage.Coverage, site) -> str:
-    return _coverage.dates_text(cov, site)
-
-
-def sentence_gap(lang: str) -> str:
-    return BY_CODE[lang].sentence_gap
 
 
 # -- rows as a reader sees them ------------------------------------------------------------------

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import dates
+from .languages import BY_CODE
 
 # Beyond this many distinct source dates, the notice gives the first and the last only.
 DATES_LISTED = 4
@@ -64,3 +65,8 @@ def dates_text(cov: Coverage, site) -> str:
     if len(names) <= 1:
         return "".join(names)
     return t("coverage.date_list", items=t("list.separator").join(names[:-1]), last=names[-1])
+
+
+def sentence_gap(lang: str) -> str:
+    """What separates two sentences of the notice: a space, or nothing in Chinese."""
+    return BY_CODE[lang].sentence_gap

@@ -20,8 +20,6 @@ HERE = Path(__file__).parent
 # t("key" …) in Python, t('key' …) in the templates: the keys used literally (others are built
 # from ids, e.g. month.{n}, and checked by the pages' own tests).
 USED = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_.]*[a-z0-9_])["']\s*[,)]""")
-# Values the code passes beyond those the English text shows (a language may order dates by them).
-EXTRA = {"date.full": {"month_number"}, "date.month_year": {"month_number"}}
 
 
 def placeholders(text: str) -> list[str] | None:
@@ -45,7 +43,7 @@ def check_interface(strings: dict, report) -> None:
     for key, texts in strings.items():
         if not isinstance(texts, dict):
             continue
-        declared = set(placeholders(texts.get("en", "")) or []) | EXTRA.get(key, set())
+        declared = set(placeholders(texts.get("en", "")) or [])
         for lang, text in texts.items():
             if not isinstance(text, str):
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import cldr, dates
 from .languages import BY_CODE, DEFAULT
@@ -84,7 +84,11 @@ class Interface:
         if bound:
             key = "date.not_before" if bound == dates.NOT_BEFORE else "date.not_after"
             return self(key, date=self.date(iso))
-        months = None
-        if BY_CODE[self.lang].un_month_names:
-            months = {n: self(f"month.{n}") for n in range(1, 13)}
-        return cldr.format_date(iso, self.lang, months)
+        return cldr.format_date(iso, self.lang, self._un_months)
+
+    @cached_property
+    def _un_months(self) -> dict[int, str] | None:
+        """The UN's month names where they differ from CLDR's (Arabic), read once per language."""
+        if not BY_CODE[self.lang].un_month_names:
+            return None
+        return {n: self(f"month.{n}") for n in range(1, 13)}
