@@ -1,4 +1,11 @@
-"""Shared fixtures: the repository's records, and the whole site built once into a temp folder."""
+"""Shared fixtures: the repository's records, and the whole site built once into a temp folder.
+
+Two tiers (CONTRIBUTING, "Tests"): `pytest -m "not slow"` is the edit-test loop (no browser, no
+whole-site build, under a minute); plain `pytest` is everything, as CI runs it. A test is slow when
+it uses a built site (a fixture listed in SLOW_FIXTURES), lives under tests/browser/, or is marked
+`@pytest.mark.slow`; a test that builds a site without being slow fails, saying so, so the fast
+tier cannot quietly grow slow.
+"""
 
 from __future__ import annotations
 
@@ -36,8 +43,40 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+# Fixtures that hold a whole built site: a test using one is slow (`pytest -m "not slow"` skips it).
+SLOW_FIXTURES = {"built", "unstamped", "variant_site", "site_dir", "server", "kinds", "site_corpus", "hostile_site"}
+# The page the variant build drops, and the redirect it records for it (test_permalinks.py).
+DROPPED_POSITION = "egy-2020-02-13-platform"
+REDIRECT_TARGET = "proposals/egypt-platform/"
+_current: list[pytest.Item] = []
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: builds a site or drives a browser; left out of `pytest -m \"not slow\"`")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _the_running_test(request):
+    _current.append(request.node)
+    yield
+    _current.pop()
+
+
+def _builds_a_site() -> None:
+    """A site build costs seconds: only a test marked slow may start one (the fast tier stays fast)."""
+    if _current and _current[-1].get_closest_marker("slow") is None:
+        pytest.fail(f"{_current[-1].nodeid} builds a site: mark it @pytest.mark.slow", pytrace=False)
+
+
 def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
     """`rid build`: the site as it is published (what every check of the site reads)."""
+    _builds_a_site()
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
     return subprocess.run(
         [sys.executable, "-m", "ridsite.cli", "build", "-d", str(site_dir), "--jobs", "2", *extra],
@@ -47,6 +86,7 @@ def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.Complete
 
 def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
     """Plain `mkdocs build`, the quick look of README that nothing published relies on."""
+    _builds_a_site()
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra],
@@ -82,6 +122,36 @@ def built(tmp_path_factory):
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return project, site, result
+
+
+@pytest.fixture(scope="session")
+def unstamped(built):
+    """(site dir, build result): the same records built again, in another process, with MkDocs
+    rendering every page itself (`--no-stamp`). Byte-identical to `built` or wrong: one build
+    checks both that a build is reproducible and that stamping changes no byte."""
+    project, site, _ = built
+    again = site.parent / "site-unstamped"
+    result = run_build(project, again, "--no-stamp")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return again, result
+
+
+@pytest.fixture(scope="session")
+def variant_site(tmp_path_factory):
+    """(project copy, site dir): a second whole site, built once for every test that needs records
+    the real data lacks: the hostile records of test_hostile.py (markup in every free-text field,
+    a BOM, right-to-left and CJK text), and one published position removed with a redirect
+    recorded in its place. Each test reads only the pages of its own variant."""
+    from test_hostile import add_hostile_records  # its records are defined beside their tests
+
+    project = copy_project(tmp_path_factory.mktemp("variant"))
+    add_hostile_records(project)
+    (project / "data" / "positions" / f"{DROPPED_POSITION}.yml").unlink()
+    (project / "redirects.yml").write_text(f"positions/{DROPPED_POSITION}/: {REDIRECT_TARGET}\n", encoding="utf-8")
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, site
 
 
 @pytest.fixture

@@ -212,6 +212,7 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
+@pytest.mark.slow
 def test_a_bad_record_stops_the_build_before_anything_is_written(project):
     site = project / "site"
     site.mkdir()

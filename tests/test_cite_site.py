@@ -250,11 +250,17 @@ def test_head_metadata_is_escaped_and_the_json_ld_cannot_end_its_script():
 
 
 # -- issue 15: provenance beside the citation, the UN's own text, the reader's day ---------------
+_RENDERED: dict[tuple[int, str], dict] = {}
+
+
 def _rendered(corpus, lang: str, url: str):
+    """One page as the build renders it; a language's pages are rendered once per corpus."""
     from ridsite.pages import Renderer
 
-    page = next(p for p in Renderer(corpus, lang, SITE_URL).all_pages() if p.url == url)
-    return lxml.html.fromstring(page.body)
+    key = (id(corpus), lang)
+    if key not in _RENDERED:
+        _RENDERED[key] = {p.url: p for p in Renderer(corpus, lang, SITE_URL).all_pages()}
+    return lxml.html.fromstring(_RENDERED[key][url].body)
 
 
 @pytest.mark.parametrize("lang", CODES)

@@ -342,6 +342,7 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_all_broken_records_at_once_stop_the_build_and_touch_nothing(tmp_path):
     project = copy_project(tmp_path)
     data = project / "data"
@@ -606,9 +607,9 @@ def read(path: Path) -> Reader:
     return reader
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
+def add_hostile_records(project: Path) -> None:
+    """The hostile records, the accepted odd files and a hostile bibliography entry, added to a
+    copy of the real records (conftest's `variant_site` builds it once for the whole run)."""
     data = project / "data"
     poison_vocabularies(data)
     criteria = yaml.safe_load((data / "vocabularies/criteria.yml").read_text(encoding="utf-8"))["criteria"]
@@ -618,10 +619,11 @@ def hostile_site(tmp_path_factory):
         place(data, ACCEPTED, path.relative_to(ACCEPTED).as_posix())
     with (data / "bibliography.bib").open("a", encoding="utf-8") as bib:
         bib.write(f"\n@misc{{HostileTest2020,\n  title = {{{BIB_HOSTILE}}},\n  author = {{{{Hostile Test}}}},\n  year = {{2020}},\n}}\n")
-    site = project / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+
+
+@pytest.fixture(scope="module")
+def hostile_site(variant_site):
+    return variant_site[1]
 
 
 HOSTILE_PAGES = (

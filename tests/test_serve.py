@@ -11,6 +11,8 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from conftest import ROOT, copy_project
 
 RECORD = "data/positions/ind-2020-02-13-standing-oewg.yml"
@@ -42,6 +44,7 @@ def fetch(url: str) -> tuple[int, str]:
         return 0, ""
 
 
+@pytest.mark.slow
 def test_rid_serve_serves_the_published_site_and_rebuilds_once_per_edit(tmp_path):
     project = copy_project(tmp_path)
     port = free_port()

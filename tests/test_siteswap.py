@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,31 +66,41 @@ def test_killed_between_the_two_renames_the_old_site_is_put_back(tmp_path):
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
 
 
-def test_a_read_only_parent_is_a_message_not_a_traceback(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root can write into a read-only folder; the message is checked by non-root runs")
-    site = old_site(tmp_path / "ro")
-    (tmp_path / "ro").chmod(0o555)
+def as_root(*command: str) -> subprocess.CompletedProcess:
+    """mount needs root: as root directly, else through sudo without a password (README's set-up
+    needs one of the two, for the Debian packages)."""
+    prefix = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    return subprocess.run([*prefix, *command], capture_output=True, text=True)
+
+
+@contextmanager
+def tmpfs(where: Path, size: str):
+    where.mkdir()
+    done = as_root("mount", "-t", "tmpfs", "-o", f"size={size},mode=1777", "tmpfs", str(where))
+    if done.returncode != 0:
+        pytest.fail(f"cannot mount a {size} tmpfs at {where} (needs root or sudo): {done.stderr.strip()}", pytrace=False)
     try:
+        yield where
+    finally:
+        as_root("umount", str(where))
+
+
+def test_a_read_only_parent_is_a_message_not_a_traceback(tmp_path):
+    # A read-only filesystem: even root cannot write there (chmod would not stop root).
+    with tmpfs(tmp_path / "ro", "1m") as folder:
+        site = old_site(folder)
+        assert as_root("mount", "-o", "remount,ro", str(folder)).returncode == 0
         with pytest.raises(SiteSwapError, match="cannot write beside the site folder"):
             with staged_site(site):
                 pass
-    finally:
-        (tmp_path / "ro").chmod(0o755)
+        assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
 
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 5 MB tmpfs as the site's filesystem (needs root: mount)."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs to fill needs root")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=5m", "tmpfs", str(mount)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    yield mount
-    subprocess.run(["umount", str(mount)], check=True)
+    """A 5 MB tmpfs as the site's filesystem."""
+    with tmpfs(tmp_path / "disk", "5m") as mount:
+        yield mount
 
 
 def test_a_full_disk_leaves_the_old_site_and_frees_the_space(small_disk):

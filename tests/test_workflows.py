@@ -55,7 +55,18 @@ def test_main_is_tested_built_and_deployed_to_pages():
     assert any("deploy-pages@" in step.get("uses", "") for step in deploy["steps"])
 
 
-def test_readme_commands_used_by_the_workflows_exist():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "bash .ci/setup --test" in readme and ".venv/bin/rid check" in readme
-    assert (ROOT / ".ci" / "setup").exists()
+def test_every_project_command_the_workflows_run_is_documented_and_the_two_builds_agree():
+    """A maintainer can run, from README or CONTRIBUTING, each command CI runs (the commands of
+    the project itself; installing git in the container is CI's own); the pull-request preview is
+    built by the very command the deploy publishes with; `.ci/run` is README's test command."""
+    documented = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    runs = {name: [step["run"].strip() for step in steps(workflow(name)[1]) if "run" in step]
+            for name in ("pull-request.yml", "deploy.yml")}
+    ours = [run for commands in runs.values() for run in commands if run.startswith((".venv/bin/", "bash .ci/"))]
+    assert len(ours) >= 8
+    assert [run for run in ours if run not in documented] == []
+    build = [run for run in runs["deploy.yml"] if run.startswith(".venv/bin/rid build")]
+    assert build == [run for run in runs["pull-request.yml"] if run.startswith(".venv/bin/rid build")] and len(build) == 1
+    test_command = "bash .ci/setup --test && .venv/bin/python -m pytest"
+    assert test_command in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith(test_command)

@@ -1,4 +1,5 @@
-"""Which pages the browser tests open: one page of every kind, in every language.
+"""Which pages the browser tests open: one page of every kind, in English and Arabic (left to
+right, right to left) and a share of the kinds in each of French, Spanish, Russian and Chinese.
 
 Kinds come from the generator itself (every Page it renders has a `kind`), plus the authored pages
 of docs/, so that a kind of page added by a feature module is checked without touching these tests.
@@ -54,3 +55,20 @@ def authored_pages(docs_dir: Path) -> dict[str, str]:
 
 def one_page_per_kind(corpus, docs_dir: Path) -> dict[str, str]:
     return {**authored_pages(docs_dir), **generated_kinds(corpus)}
+
+
+# Every kind is opened in these languages: the two directions of writing, and the site's default.
+EVERY_KIND = ("en", "ar")
+
+
+def kinds_in(lang: str, kinds: dict[str, str]) -> dict[str, str]:
+    """The kinds of page a browser check opens in one language: all of them in English and Arabic;
+    in each other language the home page and a quarter of the kinds, in turn, so that every kind is
+    also opened in one of French, Spanish, Russian or Chinese. (Every page's `lang` and `dir`, in
+    every language, are checked without a browser: test_accessibility.py, test_build.py.)"""
+    if lang in EVERY_KIND:
+        return dict(kinds)
+    others = [code for code in CODES if code not in EVERY_KIND]
+    turn = others.index(lang)
+    return {kind: url for i, (kind, url) in enumerate(sorted(kinds.items()))
+            if kind == "authored:home" or i % len(others) == turn}

@@ -75,13 +75,16 @@ def checked(site_dir: Path):
     java = shutil.which("java") or pytest.fail(f"java not found: {SETUP_HINT}", pytrace=False)
     pages = sorted(site_dir.rglob("*.html"))
     result = subprocess.run(
-        [java, "-Xss2m", "-jar", str(jar), "--format", "json", "--exit-zero-always", "--skip-non-html", str(site_dir)],
+        # --verbose: the checker names each file it reads on stdout (the test below compares them).
+        [java, "-Xss2m", "-jar", str(jar), "--format", "json", "--exit-zero-always", "--skip-non-html", "--verbose",
+         str(site_dir)],
         capture_output=True, text=True, timeout=1800,
     )
     report = json.loads(result.stderr)  # vnu writes its JSON report to stderr
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "vnu.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    return pages, report["messages"]
+    read = sorted(Path(line) for line in result.stdout.splitlines() if line.strip())
+    return pages, read, report["messages"]
 
 
 def unaccepted(messages: list[dict], kind: str, site_dir: Path) -> list[str]:
@@ -96,26 +99,27 @@ def unaccepted(messages: list[dict], kind: str, site_dir: Path) -> list[str]:
 
 
 def test_the_checker_read_every_page(checked, site_dir):
-    pages, messages = checked
+    pages, read, messages = checked
     assert len(pages) > 100
+    assert read == pages  # every HTML file of the published site, and nothing else
     # A page the checker could not read at all shows up as a "non-document-error".
     assert [m for m in messages if m.get("type") == "non-document-error"] == []
 
 
 def test_no_html_error(checked, site_dir):
-    _, messages = checked
+    _, _, messages = checked
     errors = unaccepted(messages, "error", site_dir)
     assert errors == [], f"{len(errors)} kind(s) of HTML error:\n" + "\n".join(errors)
 
 
 def test_no_html_warning_but_the_accepted_ones(checked, site_dir):
-    _, messages = checked
+    _, _, messages = checked
     warnings = unaccepted(messages, "warning", site_dir)
     assert warnings == [], f"{len(warnings)} kind(s) of HTML warning:\n" + "\n".join(warnings)
 
 
 def test_each_accepted_message_still_occurs(checked):
     """An exception that no longer matches anything is stale: drop it rather than keep it."""
-    _, messages = checked
+    _, _, messages = checked
     stale = [a.message for a in ACCEPTED if not any(a.matches(m) for m in messages)]
     assert stale == []

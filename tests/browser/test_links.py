@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from ridsite.languages import CODES
 from ridsite.runner import site_url
 
 from .conftest import ARTIFACTS
@@ -122,8 +123,18 @@ def test_no_link_or_anchor_is_broken(checked):
     assert broken == [], f"{len(broken)} broken link(s):\n" + "\n".join(broken[:100])
 
 
-def test_external_links_are_listed_not_fetched(checked):
+def test_every_link_to_another_host_is_listed_for_review(checked, site_corpus):
+    """Links that leave the site are not fetched (the check runs offline); each one is written to
+    test-artifacts/links/external.tsv with the pages that carry it, for a person to review."""
     _, _, _, external = checked
-    # Every record's source document links to its official URL: they are listed for review.
-    assert external, "no external link at all: have the records lost their source URLs?"
-    assert all(url.startswith("https://") or url.startswith("http://") for url in external)
+    assert all(url.startswith(("https://", "http://")) for url in external)
+    # Every source document's own address is among them, in every language (its page links it).
+    urls = {doc["url"] for doc in site_corpus.documents.values() if doc.get("url")}
+    assert urls and urls <= set(external), sorted(urls - set(external))
+    def languages(pages: list[str]) -> set[str]:
+        return {page.split("/")[0] if page.split("/")[0] in CODES else CODES[0] for page in pages}
+
+    assert [url for url in sorted(urls) if languages(external[url]) != set(CODES)] == []
+    listed = (ARTIFACTS / "links" / "external.tsv").read_text(encoding="utf-8").splitlines()
+    assert listed[0] == "url\tpages\tfirst page"
+    assert sorted(line.split("\t")[0] for line in listed[1:]) == sorted(external)
