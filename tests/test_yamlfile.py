@@ -123,3 +123,39 @@ def test_a_one_megabyte_field_name_is_named_as_too_long_not_as_a_missing_colon()
         (2, 1, "YAML syntax error: the field name here is 1,000,000 characters long; YAML reads at most 1,024 "
                "characters as one, and field names are short words such as 'quote'")
     ]
+
+
+def test_a_line_moved_out_of_its_block_is_reported_where_it_stands_naming_the_block():
+    # The first line of a block at the margin: YAML stumbles on the next line; the message does not.
+    text = b"id: x\nsummary:\nen: A summary.\n  fr: Un resume.\nquote: q\n"
+    assert load_yaml(text).errors == [
+        (3, 1, "YAML syntax error: this line looks like it belongs under 'summary:' (line 2), like the lines after "
+               "it, but it is indented less than they are; indent it by 2 spaces")
+    ]
+    # Indented, but less than the block's other lines: the indentation asked for is theirs.
+    text = b"id: x\nsource:\n    document: a\n  paragraph: b\n    page: c\n"
+    assert load_yaml(text).errors[0][:2] == (4, 3)
+    assert load_yaml(text).errors[0][2] == (
+        "YAML syntax error: this line does not line up with the fields above it; if it belongs under 'source:' "
+        "(line 2) like them, indent it by 4 spaces"
+    )
+    # A field truly indented under one that has a value is still named as such.
+    assert load_yaml(b"id: x\ndate: 2020\n  event: e\n").errors == [
+        (3, 8, "YAML syntax error: this field is indented more than the field above it; "
+               "line it up with the other fields at the same level")
+    ]
+
+
+def test_an_unindented_line_of_text_is_told_to_go_under_its_field():
+    text = b"id: x\nsummary:\n  en: Egypt proposed an\ninstitutional platform to monitor\nquote: q\n"
+    assert load_yaml(text).errors == [
+        (4, 1, "YAML syntax error: line 4 continues the text of 'en:' (line 3) but is not indented under it, so "
+               "YAML reads it as a new field; indent it under 'en:' by 4 spaces, like the text above it")
+    ]
+    text = b"id: x\nquote: >-\nthe first words\n  of the quote\n"
+    assert load_yaml(text).errors[0][:2] == (3, 1)
+    assert "continues the text of 'quote:' (line 2)" in load_yaml(text).errors[0][2]
+    # A field that lost its ':' is not taken for text.
+    assert load_yaml(b"id: x\nquote: >-\n  some words\nobjectives [a, b]\n").errors == [
+        (4, 1, "YAML syntax error: line 4 has no ':' after the field name; write it as 'name: value'")
+    ]
