@@ -205,3 +205,18 @@ def test_a_document_left_out_for_its_own_problem_is_not_unknown_to_the_records_c
     path.write_text(text.replace("date: 2020-02-13\n", "date: 2020-02-30\n"), encoding="utf-8")
     (message,) = problems(data_copy)
     assert message.startswith("data/documents/dw-2020-02-13-rid.yml:") and "2020-02-30 is not a real" in message
+
+
+def test_the_guide_the_methodology_and_the_review_checklist_state_one_rule_for_proposals():
+    root = Path(__file__).resolve().parent.parent
+    rules = [
+        "a position supports (or opposes) a proposal only when its quoted words say that the actor puts the "
+        "proposal forward, co-sponsors it or supports it (or opposes it), or are the proposal's own text.",
+        "for a proposal, the value rests on the words of its quote and of the further sources it lists, where "
+        "they describe the proposal itself; a source's summary of what other States said about it does not count.",
+    ]
+    for name in ("CONTRIBUTING.md", "docs/methodology.md", ".github/pull_request_template.md"):
+        # Line breaks and the checklist's indentation are layout, not wording.
+        text = " ".join((root / name).read_text(encoding="utf-8").split()).lower()
+        for rule in rules:
+            assert rule.lower() in text, (name, rule)
