@@ -159,3 +159,14 @@ def test_an_unindented_line_of_text_is_told_to_go_under_its_field():
     assert load_yaml(b"id: x\nquote: >-\n  some words\nobjectives [a, b]\n").errors == [
         (4, 1, "YAML syntax error: line 4 has no ':' after the field name; write it as 'name: value'")
     ]
+
+
+def test_a_field_of_the_record_at_the_margin_is_in_its_place_and_the_line_after_it_is_blamed():
+    text = b"id: x\nstances:\n  regular: a\n  un-auspices: b\nobjectives: x\n  supports: y\n"
+    # Without the record's field names, 'objectives' may be a stance moved out of 'stances:'...
+    assert load_yaml(text).errors[0][:2] == (5, 1)
+    # ...with them, it is a field of the record, and 'supports' is the line indented too far.
+    assert load_yaml(text, frozenset({"id", "stances", "objectives", "supports"})).errors == [
+        (6, 11, "YAML syntax error: this field is indented more than the field above it; "
+                "line it up with the other fields at the same level")
+    ]

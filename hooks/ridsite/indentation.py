@@ -60,9 +60,11 @@ def _next(lines: list[str], line: int) -> int | None:
     return None
 
 
-def misplaced_before(lines: list[str], line: int) -> Misplaced | None:
+def misplaced_before(lines: list[str], line: int, fields: frozenset[str] = frozenset()) -> Misplaced | None:
     """When YAML finds `line` indented more than the field above it, the mistake may be that field:
-    a line moved out of a block ('stances:') that the lines after it still belong to."""
+    a line moved out of a block ('stances:') that the lines after it still belong to. Not when that
+    field is at the left margin and is one of the record's own `fields` ('objectives:'): then it is
+    in its place and `line` is the one indented too far."""
     if not 1 <= line <= len(lines):
         return None
     deeper = indent(lines[line - 1])
@@ -75,6 +77,9 @@ def misplaced_before(lines: list[str], line: int) -> Misplaced | None:
         opener = _previous(lines, opener)
     key = _key(lines[opener - 1]) if opener is not None else None
     if key is None or key.value or key.indent > indent(lines[above - 1]):
+        return None
+    moved = _key(lines[above - 1])
+    if moved.indent == 0 and moved.name in fields:
         return None
     return Misplaced(above, indent(lines[above - 1]) + 1, key.name, opener, deeper)
 

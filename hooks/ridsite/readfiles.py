@@ -30,7 +30,7 @@ CHUNKS = 4  # the helper's share is sent back in parts, so that receiving overla
 
 def check_file(raw: bytes, spec: Spec) -> tuple[LoadedFile, list[Issue]]:
     """The file read, and its problems: YAML ones, or else those against its model."""
-    loaded = load_yaml(raw)
+    loaded = load_yaml(raw, frozenset(getattr(spec, "fields", ())))
     issues: list[Issue] = [(line, column, (), message) for line, column, message in loaded.errors]
     if loaded.errors:
         return loaded, issues

@@ -267,8 +267,12 @@ def _char_at(lines: list[str], line: int, column: int) -> str:
     return ""
 
 
-def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
-    """A YAML parser error as (line, column, plain-words message) pointing where the fix goes."""
+def explain_syntax_error(
+    exc: yaml.MarkedYAMLError, lines: list[str], fields: frozenset[str] = frozenset()
+) -> tuple[int, int, str]:
+    """A YAML parser error as (line, column, plain-words message) pointing where the fix goes.
+    fields: the names a record may have at the left margin (a line there with one of them is in
+    its place, so the mistake is the indented line after it)."""
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     mark = exc.problem_mark or exc.context_mark
@@ -289,7 +293,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[i
     if "mapping values are not allowed" in problem:
         before = lines[line - 1][: column - 1] if 1 <= line <= len(lines) else ""
         if re.fullmatch(r"\s+[^\s:#]+", before):
-            moved = misplaced_before(lines, line)
+            moved = misplaced_before(lines, line, fields)
             if moved:
                 return say(_moved(moved), (moved.line, moved.column))
             return say(
@@ -335,7 +339,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[i
             return say("a list item ('- ') stands where a field ('name: value') was expected; indent the list under its field")
         if _after_closing_quote(lines, line, column):
             return say("there is text after the closing quotation mark; put the whole text inside the quotes")
-        moved = misplaced_before(lines, line)
+        moved = misplaced_before(lines, line, fields)
         if moved:
             return say(_moved(moved), (moved.line, moved.column))
         lined = misaligned(lines, line)
@@ -371,7 +375,8 @@ def _after_closing_quote(lines: list[str], line: int, column: int) -> bool:
     return before.endswith(("'", '"')) and ":" in before
 
 
-def load_yaml(raw: bytes) -> LoadedFile:
+def load_yaml(raw: bytes, fields: frozenset[str] = frozenset()) -> LoadedFile:
+    """The file's value, or its problems; fields: the record's own field names, if known."""
     out = LoadedFile(raw=raw)
     text = _decode(raw, out)
     if text is None:
@@ -394,7 +399,7 @@ def load_yaml(raw: bytes) -> LoadedFile:
     try:
         node = compose(text)
     except yaml.MarkedYAMLError as exc:
-        out.errors.append(explain_syntax_error(exc, text.split("\n")))
+        out.errors.append(explain_syntax_error(exc, text.split("\n"), fields))
         return out
     except yaml.YAMLError as exc:  # not expected after the checks above; still say where to look
         out.errors.append((1, 1, f"YAML syntax error: {str(exc).splitlines()[0]}"))
