@@ -170,3 +170,23 @@ def test_a_field_of_the_record_at_the_margin_is_in_its_place_and_the_line_after_
         (6, 11, "YAML syntax error: this field is indented more than the field above it; "
                 "line it up with the other fields at the same level")
     ]
+
+
+def test_an_unknown_field_right_after_a_block_is_told_it_may_belong_in_it():
+    from ridsite import schema
+    from ridsite.readfiles import check_file
+
+    def messages(text: bytes) -> list[tuple[int, str]]:
+        return [(line, message) for line, _, _, message in check_file(text, schema.POSITION)[1]]
+
+    last = b"id: x\nstances:\n  regular: a\nun-auspices: b\nsummary:\n  en: s\n"
+    assert (4, "unknown field 'un-auspices'. It comes right after the lines under 'stances:' (line 2): if it belongs "
+               "there, indent it by 2 spaces like them. Otherwise: the fields allowed here are: id, actors, date, "
+               "event, source, quote, stances, objectives, supports, opposes, summary.") in messages(last)
+    first = b"id: x\nsummary:\nen: s\n"
+    assert (3, "unknown field 'en'. It comes right after 'summary:' (line 2), which holds nothing: if it belongs "
+               "under it, indent it by 2 spaces. Otherwise: the fields allowed here are: id, actors, date, event, "
+               "source, quote, stances, objectives, supports, opposes, summary.") in messages(first)
+    # A near name is a typo, not a moved line: the hint stays the one it was.
+    typo = b"id: x\nsummary:\n  en: s\nqoute: q\n"
+    assert (4, "unknown field 'qoute'. Did you mean 'quote'?") in messages(typo)

@@ -160,6 +160,11 @@ def belongs_above(lines: list[str], line: int) -> str:
     block = block_just_above(lines, line)
     if block is None:
         return ""
+    if block.block_line == _previous(lines, line):  # the block holds no line yet
+        return (
+            f"It comes right after '{block.block}:' (line {block.block_line}), which holds nothing: if it belongs "
+            f"under it, indent it by {block.indent} spaces."
+        )
     return (
         f"It comes right after the lines under '{block.block}:' (line {block.block_line}): if it belongs there, "
         f"indent it by {block.indent} spaces like them."
