@@ -155,8 +155,14 @@ def test_an_unindented_line_of_text_is_told_to_go_under_its_field():
     text = b"id: x\nquote: >-\nthe first words\n  of the quote\n"
     assert load_yaml(text).errors[0][:2] == (3, 1)
     assert "continues the text of 'quote:' (line 2)" in load_yaml(text).errors[0][2]
+    # The last word of a sentence alone on its line is text too.
+    assert load_yaml(b"id: x\nquote: >-\n  the Group recommends\nsecurity.\nstances:\n  a: b\n").errors[0][:2] == (4, 1)
+    assert "continues the text of 'quote:'" in load_yaml(b"id: x\nquote: >-\n  a b\nsecurity.\n").errors[0][2]
     # A field that lost its ':' is not taken for text.
     assert load_yaml(b"id: x\nquote: >-\n  some words\nobjectives [a, b]\n").errors == [
+        (4, 1, "YAML syntax error: line 4 has no ':' after the field name; write it as 'name: value'")
+    ]
+    assert load_yaml(b"id: x\nquote: >-\n  some words\nobjectives\nsummary:\n  en: s\n").errors == [
         (4, 1, "YAML syntax error: line 4 has no ':' after the field name; write it as 'name: value'")
     ]
 

@@ -133,8 +133,9 @@ def text_continued(lines: list[str], line: int) -> Misplaced | None:
         return None
     here = lines[line - 1]
     words = here.split()
-    # One word, or 'name [..' / 'name {..': a field that lost its ':', not text.
-    if len(words) < 2 or re.match(r"[\w-]+\s+[\[{]", here.strip()):
+    # A lone field name ('objectives'), or 'name [..' / 'name {..': a field that lost its ':', not
+    # text; a lone word with a capital or a sign ('security.') is the end of a sentence.
+    if len(words) == 1 and re.fullmatch(r"[a-z0-9_-]+", words[0]) or re.match(r"[\w-]+\s+[\[{]", here.strip()):
         return None
     text_indent = None
     above = _previous(lines, line)
