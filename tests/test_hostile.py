@@ -140,7 +140,8 @@ EXPECTED: dict[str, list[str]] = {
         'data/positions/syntax-at-sign.yml:16:7: YAML syntax error: a value cannot start with \'@\'; put the whole value in double quotes, for example "@…"',
     ],
     'positions/syntax-bad-indentation.yml': [
-        'data/positions/syntax-bad-indentation.yml:11:2: YAML syntax error: this line does not line up with the fields above it; indent it like the other fields at the same level',
+        "data/positions/syntax-bad-indentation.yml:11:2: YAML syntax error: this line does not line up with the fields "
+        "above it; if it belongs under 'stances:' (line 8) like them, indent it by 2 spaces",
     ],
     'positions/syntax-colon-in-text.yml': [
         'data/positions/syntax-colon-in-text.yml:7:25: YAML syntax error: the text contains \': \' (a colon then a space), which YAML reads as a new field; put the whole text in double quotes: "…"',
@@ -214,7 +215,8 @@ EXPECTED: dict[str, list[str]] = {
         "data/positions/unknown-objective.yml:13:14: objectives[0]: unknown objective 'information-exchang'. Did you mean 'information-exchange'?",
     ],
     'positions/unknown-paragraph.yml': [
-        "data/positions/unknown-paragraph.yml:6:41: source.paragraph: document 'a-70-174' has no paragraph '18x'. Did you mean '18'?",
+        "data/positions/unknown-paragraph.yml:6:41: source.paragraph: document 'a-70-174' has no paragraph '18x'. "
+        "Did you mean '18'? If the document has it, add the paragraph to data/documents/a-70-174.yml first",
     ],
     'positions/unknown-proposal.yml': [
         "data/positions/unknown-proposal.yml:14:12: supports[0]: unknown proposal 'egypt-platfrom'. Did you mean 'egypt-platform'…?",
@@ -258,6 +260,43 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'positions/quote-cut-by-comment.yml': [
         'data/positions/quote-cut-by-comment.yml:7:37: the text stops here: YAML reads \' #\' as the start of a comment, so what follows (\'#institutional dialogue\') would be left out; put the whole text in double quotes: "…"',
+    ],
+    # A line out of its block is reported where it stands, naming the block; a text line at the margin too.
+    'positions/syntax-stance-at-margin.yml': [
+        "data/positions/syntax-stance-at-margin.yml:10:1: YAML syntax error: this line looks like it belongs under "
+        "'stances:' (line 8), like the lines after it, but it is indented less than they are; indent it by 2 spaces",
+    ],
+    'positions/syntax-last-stance-at-margin.yml': [
+        "data/positions/syntax-last-stance-at-margin.yml:12:1: un-auspices: unknown field 'un-auspices'. It comes right "
+        "after the lines under 'stances:' (line 8): if it belongs there, indent it by 2 spaces like them. Otherwise: "
+        "the fields allowed here are: id, actors, date, event, source, quote, stances, objectives, supports, opposes, "
+        "summary.",
+    ],
+    'positions/syntax-quote-line-not-indented.yml': [
+        "data/positions/syntax-quote-line-not-indented.yml:9:1: YAML syntax error: line 9 continues the text of "
+        "'quote:' (line 7) but is not indented under it, so YAML reads it as a new field; indent it under 'quote:' "
+        "by 2 spaces, like the text above it",
+    ],
+    # Marks that look alike are named, with what the paragraph has instead.
+    'positions/quote-curly-quotes.yml': [
+        "data/positions/quote-curly-quotes.yml:7:8: quote: the quote does not occur verbatim in sg-sm-22726 paragraph p4 "
+        "(the words 'a new \u201cGlobal' are not in it: the quote has '\u201c' (U+201C LEFT DOUBLE QUOTATION MARK) where "
+        "the paragraph has '\"' (U+0022 QUOTATION MARK)); copy the exact words, and mark any omission with \u2026",
+    ],
+    'positions/quote-en-dash.yml': [
+        "data/positions/quote-en-dash.yml:7:8: quote: the quote does not occur verbatim in a-78-265 paragraph "
+        "common-elements-a (the words 'be a single\u2013track,' are not in it: the quote has '\u2013' (U+2013 EN DASH) "
+        "where the paragraph has '-' (U+002D HYPHEN-MINUS)); copy the exact words, and mark any omission with \u2026",
+    ],
+    'positions/quote-curly-apostrophe.yml': [
+        "data/positions/quote-curly-apostrophe.yml:7:8: quote: the quote does not occur verbatim in a-80-257 paragraph 2 "
+        "(the words 'of the OEWG\u2019s' are not in it: the quote has '\u2019' (U+2019 RIGHT SINGLE QUOTATION MARK) "
+        "where the paragraph has ''' (U+0027 APOSTROPHE)); copy the exact words, and mark any omission with \u2026",
+    ],
+    # A document that cannot be read is reported once: the records citing it are not told it is unknown.
+    'documents/dw-2020-02-13-rid.yml': [
+        "data/documents/dw-2020-02-13-rid.yml:8:7: date: 2020-02-30 is not a real calendar date; check the month "
+        "(01-12) and the day",
     ],
     'stray.yml': [
         'data/stray.yml:1:1: this file is not read by the site; records go in data/documents/, data/actors/, data/positions/, data/proposals/, data/events/',

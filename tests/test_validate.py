@@ -64,12 +64,23 @@ def test_unknown_actor_gets_did_you_mean_with_file_line_and_field(data_copy):
     ]
 
 
-def test_unknown_paragraph_document_stance_objective_proposal_all_at_once(data_copy):
+def test_unknown_paragraph_document_stance_objective_proposal_all_at_once(data_copy, corpus):
     write_position(data_copy, "p-one", paragraph="19")
     write_position(data_copy, "p-two", document="a-70-17")
     write_position(data_copy, "p-three", regular="permanant", objective="information", proposal="egypt-platfrom")
     found = problems(data_copy)
-    assert "data/positions/p-one.yml:5:41: source.paragraph: document 'a-70-174' has no paragraph '19'. Known values: '18', '33', '35'." in found
+    # No recorded paragraph is close to '19': the message lists the document's paragraphs (whichever
+    # a maintainer has recorded, among them '18'), then says where a missing one is added.
+    head = "data/positions/p-one.yml:5:41: source.paragraph: document 'a-70-174' has no paragraph '19'."
+    (p_one,) = [p for p in found if p.startswith(head)]
+    listed, _, advice = p_one[len(head):].partition(". If ")
+    assert advice == "the document has it, add the paragraph to data/documents/a-70-174.yml first"
+    pins = [p.pin for p in corpus.paragraphs_by_document["a-70-174"]]
+    if len(pins) <= 8:
+        assert listed.startswith(" Known values: ") and "'18'" in listed
+        assert all(f"'{pin}'" in listed for pin in pins)
+    else:
+        assert listed == f" No similar value is known ({len(pins)} are defined)"
     assert one_matches("data/positions/p-two.yml:5:20: source.document: unknown document 'a-70-17'. "
                        "Did you mean 'a-70-174'…?", found)
     assert "data/positions/p-three.yml:9:12: stances.regular: unknown stance 'permanant' for the criterion 'regular'. Did you mean 'permanent'?" in found
@@ -179,3 +190,33 @@ def test_two_processes_find_what_one_finds(data_copy):
     assert one[2].sorted() == two[2].sorted() and len(one[2]) == 3
     assert one[0].positions == two[0].positions and one[0].documents == two[0].documents
     assert list(one[1].files) == list(two[1].files)
+
+
+def test_a_document_left_out_for_its_own_problem_is_not_unknown_to_the_records_citing_it(data_copy):
+    # dw-2020-02-13-rid is cited by dozens of positions and events: its one mistake is its only message.
+    path = data_copy / "documents" / "dw-2020-02-13-rid.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("id: dw-2020-02-13-rid\n", "id: dw-2020-02-13\n"), encoding="utf-8")
+    line = text.split("\n").index("id: dw-2020-02-13-rid") + 1
+    assert problems(data_copy) == [
+        f"data/documents/dw-2020-02-13-rid.yml:{line}:5: id: the id 'dw-2020-02-13' does not match the file name "
+        "'dw-2020-02-13-rid.yml'; rename the file to 'dw-2020-02-13.yml' or set id: dw-2020-02-13-rid"
+    ]
+    path.write_text(text.replace("date: 2020-02-13\n", "date: 2020-02-30\n"), encoding="utf-8")
+    (message,) = problems(data_copy)
+    assert message.startswith("data/documents/dw-2020-02-13-rid.yml:") and "2020-02-30 is not a real" in message
+
+
+def test_the_guide_the_methodology_and_the_review_checklist_state_one_rule_for_proposals():
+    root = Path(__file__).resolve().parent.parent
+    rules = [
+        "a position supports (or opposes) a proposal only when its quoted words say that the actor puts the "
+        "proposal forward, co-sponsors it or supports it (or opposes it), or are the proposal's own text.",
+        "for a proposal, the value rests on the words of its quote and of the further sources it lists, where "
+        "they describe the proposal itself; a source's summary of what other States said about it does not count.",
+    ]
+    for name in ("CONTRIBUTING.md", "docs/methodology.md", ".github/pull_request_template.md"):
+        # Line breaks and the checklist's indentation are layout, not wording.
+        text = " ".join((root / name).read_text(encoding="utf-8").split()).lower()
+        for rule in rules:
+            assert rule.lower() in text, (name, rule)

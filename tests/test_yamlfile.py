@@ -123,3 +123,76 @@ def test_a_one_megabyte_field_name_is_named_as_too_long_not_as_a_missing_colon()
         (2, 1, "YAML syntax error: the field name here is 1,000,000 characters long; YAML reads at most 1,024 "
                "characters as one, and field names are short words such as 'quote'")
     ]
+
+
+def test_a_line_moved_out_of_its_block_is_reported_where_it_stands_naming_the_block():
+    # The first line of a block at the margin: YAML stumbles on the next line; the message does not.
+    text = b"id: x\nsummary:\nen: A summary.\n  fr: Un resume.\nquote: q\n"
+    assert load_yaml(text).errors == [
+        (3, 1, "YAML syntax error: this line looks like it belongs under 'summary:' (line 2), like the lines after "
+               "it, but it is indented less than they are; indent it by 2 spaces")
+    ]
+    # Indented, but less than the block's other lines: the indentation asked for is theirs.
+    text = b"id: x\nsource:\n    document: a\n  paragraph: b\n    page: c\n"
+    assert load_yaml(text).errors[0][:2] == (4, 3)
+    assert load_yaml(text).errors[0][2] == (
+        "YAML syntax error: this line does not line up with the fields above it; if it belongs under 'source:' "
+        "(line 2) like them, indent it by 4 spaces"
+    )
+    # A field truly indented under one that has a value is still named as such.
+    assert load_yaml(b"id: x\ndate: 2020\n  event: e\n").errors == [
+        (3, 8, "YAML syntax error: this field is indented more than the field above it; "
+               "line it up with the other fields at the same level")
+    ]
+
+
+def test_an_unindented_line_of_text_is_told_to_go_under_its_field():
+    text = b"id: x\nsummary:\n  en: Egypt proposed an\ninstitutional platform to monitor\nquote: q\n"
+    assert load_yaml(text).errors == [
+        (4, 1, "YAML syntax error: line 4 continues the text of 'en:' (line 3) but is not indented under it, so "
+               "YAML reads it as a new field; indent it under 'en:' by 4 spaces, like the text above it")
+    ]
+    text = b"id: x\nquote: >-\nthe first words\n  of the quote\n"
+    assert load_yaml(text).errors[0][:2] == (3, 1)
+    assert "continues the text of 'quote:' (line 2)" in load_yaml(text).errors[0][2]
+    # The last word of a sentence alone on its line is text too.
+    assert load_yaml(b"id: x\nquote: >-\n  the Group recommends\nsecurity.\nstances:\n  a: b\n").errors[0][:2] == (4, 1)
+    assert "continues the text of 'quote:'" in load_yaml(b"id: x\nquote: >-\n  a b\nsecurity.\n").errors[0][2]
+    # A field that lost its ':' is not taken for text.
+    assert load_yaml(b"id: x\nquote: >-\n  some words\nobjectives [a, b]\n").errors == [
+        (4, 1, "YAML syntax error: line 4 has no ':' after the field name; write it as 'name: value'")
+    ]
+    assert load_yaml(b"id: x\nquote: >-\n  some words\nobjectives\nsummary:\n  en: s\n").errors == [
+        (4, 1, "YAML syntax error: line 4 has no ':' after the field name; write it as 'name: value'")
+    ]
+
+
+def test_a_field_of_the_record_at_the_margin_is_in_its_place_and_the_line_after_it_is_blamed():
+    text = b"id: x\nstances:\n  regular: a\n  un-auspices: b\nobjectives: x\n  supports: y\n"
+    # Without the record's field names, 'objectives' may be a stance moved out of 'stances:'...
+    assert load_yaml(text).errors[0][:2] == (5, 1)
+    # ...with them, it is a field of the record, and 'supports' is the line indented too far.
+    assert load_yaml(text, frozenset({"id", "stances", "objectives", "supports"})).errors == [
+        (6, 11, "YAML syntax error: this field is indented more than the field above it; "
+                "line it up with the other fields at the same level")
+    ]
+
+
+def test_an_unknown_field_right_after_a_block_is_told_it_may_belong_in_it():
+    from ridsite import schema
+    from ridsite.readfiles import check_file
+
+    def messages(text: bytes) -> list[tuple[int, str]]:
+        return [(line, message) for line, _, _, message in check_file(text, schema.POSITION)[1]]
+
+    last = b"id: x\nstances:\n  regular: a\nun-auspices: b\nsummary:\n  en: s\n"
+    assert (4, "unknown field 'un-auspices'. It comes right after the lines under 'stances:' (line 2): if it belongs "
+               "there, indent it by 2 spaces like them. Otherwise: the fields allowed here are: id, actors, date, "
+               "event, source, quote, stances, objectives, supports, opposes, summary.") in messages(last)
+    first = b"id: x\nsummary:\nen: s\n"
+    assert (3, "unknown field 'en'. It comes right after 'summary:' (line 2), which holds nothing: if it belongs "
+               "under it, indent it by 2 spaces. Otherwise: the fields allowed here are: id, actors, date, event, "
+               "source, quote, stances, objectives, supports, opposes, summary.") in messages(first)
+    # A near name is a typo, not a moved line: the hint stays the one it was.
+    typo = b"id: x\nsummary:\n  en: s\nqoute: q\n"
+    assert (4, "unknown field 'qoute'. Did you mean 'quote'?") in messages(typo)

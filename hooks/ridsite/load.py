@@ -164,6 +164,8 @@ def read_records(
                 f"the id '{record_id}' does not match the file name '{path.name}'; "
                 f"rename the file to '{record_id}.yml' or set id: {path.stem}",
             )
+            # Records citing it by its file name are not told it is unknown: it is there, left out.
+            sources.failed.add((kind.name, path.stem))
             continue
         if record_id in target:
             first = sources.record_file[(kind.name, record_id)]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .schema import Spec
 from .textrules import record_problems
+from .indentation import belongs_above
 from .yamlfile import LoadedFile, load_yaml
 
 # (line, column, field path, message) of one problem; the field path is a tuple, () for the file.
@@ -29,7 +30,7 @@ CHUNKS = 4  # the helper's share is sent back in parts, so that receiving overla
 
 def check_file(raw: bytes, spec: Spec) -> tuple[LoadedFile, list[Issue]]:
     """The file read, and its problems: YAML ones, or else those against its model."""
-    loaded = load_yaml(raw)
+    loaded = load_yaml(raw, frozenset(getattr(spec, "fields", ())))
     issues: list[Issue] = [(line, column, (), message) for line, column, message in loaded.errors]
     if loaded.errors:
         return loaded, issues
@@ -37,12 +38,22 @@ def check_file(raw: bytes, spec: Spec) -> tuple[LoadedFile, list[Issue]]:
         # "unknown field" opens the message when the field's name itself is the problem.
         at_key = message.startswith("unknown field")
         line, column = loaded.where_key(field_path) if at_key else loaded.where(field_path)
+        if at_key and "Did you mean" not in message:  # no near name: perhaps a line moved out of its block
+            message = _moved_out(message, belongs_above(loaded._lines, line))
         issues.append((line, column, field_path, message))
     for field_path, at_key, char, message in record_problems(loaded.value):
         line, column = loaded.where_key(field_path) if at_key else loaded.where(field_path)
         line, column = _char_position(loaded, line, column, char)
         issues.append((line, column, field_path, message))
     return loaded, issues
+
+
+def _moved_out(message: str, hint: str) -> str:
+    """ "unknown field 'x'. The fields allowed here are: …" with the hint after its first sentence."""
+    if not hint:
+        return message
+    head, _, rest = message.partition(". ")
+    return f"{head}. {hint} Otherwise: {rest[0].lower()}{rest[1:]}" if rest else f"{head} {hint}"
 
 
 def _char_position(loaded: LoadedFile, line: int, column: int, char: str) -> tuple[int, int]:

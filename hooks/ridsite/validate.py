@@ -134,7 +134,10 @@ class Checker:
         para = self.c.paragraphs.get((doc_id, pin)) if isinstance(pin, str) else None
         if para is None:
             pins = [p.pin for p in self.c.paragraphs_by_document.get(doc_id, [])]
-            report(path + ("paragraph",), f"document '{doc_id}' has no paragraph '{pin}'.{did_you_mean(pin, pins)}")
+            report(path + ("paragraph",), (
+                f"document '{doc_id}' has no paragraph '{pin}'.{did_you_mean(pin, pins)} If the document has "
+                f"it, add the paragraph to {self.sources.record_file[('document', doc_id)]} first"
+            ))
             return
         if quote is not None:
             key = (doc_id, pin)

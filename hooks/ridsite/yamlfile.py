@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .indentation import misaligned, misplaced_before, text_continued
 from .yamlparser import STR, MappingNode, ScalarNode, SequenceNode, compose
 
 Path = tuple  # a field path such as ("paragraphs", 0, "text")
@@ -266,8 +267,12 @@ def _char_at(lines: list[str], line: int, column: int) -> str:
     return ""
 
 
-def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
-    """A YAML parser error as (line, column, plain-words message) pointing where the fix goes."""
+def explain_syntax_error(
+    exc: yaml.MarkedYAMLError, lines: list[str], fields: frozenset[str] = frozenset()
+) -> tuple[int, int, str]:
+    """A YAML parser error as (line, column, plain-words message) pointing where the fix goes.
+    fields: the names a record may have at the left margin (a line there with one of them is in
+    its place, so the mistake is the indented line after it)."""
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     mark = exc.problem_mark or exc.context_mark
@@ -288,6 +293,9 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[i
     if "mapping values are not allowed" in problem:
         before = lines[line - 1][: column - 1] if 1 <= line <= len(lines) else ""
         if re.fullmatch(r"\s+[^\s:#]+", before):
+            moved = misplaced_before(lines, line, fields)
+            if moved:
+                return say(_moved(moved), (moved.line, moved.column))
             return say(
                 "this field is indented more than the field above it; "
                 "line it up with the other fields at the same level"
@@ -315,6 +323,14 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[i
         if len(start.split(":", 1)[0]) > 1024:  # YAML reads at most 1,024 characters as a field name
             return say(f"the field name here is {len(start.split(':', 1)[0]):,} characters long; YAML reads at most "
                        "1,024 characters as one, and field names are short words such as 'quote'", opened)
+        text = text_continued(lines, opened[0])
+        if text:
+            return say(
+                f"line {text.line} continues the text of '{text.block}:' (line {text.block_line}) but is not "
+                f"indented under it, so YAML reads it as a new field; indent it under '{text.block}:' by "
+                f"{text.indent} spaces, like the text above it",
+                (text.line, text.column),
+            )
         return say(f"line {opened[0]} has no ':' after the field name; write it as 'name: value'", opened)
     if "block collection" in context:
         return say("this line is inside a list but does not start with '- '; start it with '- ' or indent it under its item")
@@ -323,6 +339,15 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[i
             return say("a list item ('- ') stands where a field ('name: value') was expected; indent the list under its field")
         if _after_closing_quote(lines, line, column):
             return say("there is text after the closing quotation mark; put the whole text inside the quotes")
+        moved = misplaced_before(lines, line, fields)
+        if moved:
+            return say(_moved(moved), (moved.line, moved.column))
+        lined = misaligned(lines, line)
+        if lined:
+            return say(
+                f"this line does not line up with the fields above it; if it belongs under '{lined.block}:' "
+                f"(line {lined.block_line}) like them, indent it by {lined.indent} spaces"
+            )
         return say("this line does not line up with the fields above it; indent it like the other fields at the same level")
     if "undefined alias" in problem:
         return (line, column, NO_ALIASES)
@@ -335,6 +360,13 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[i
     return say(f"{problem or 'the file cannot be read'} (check this line and the line above it)")
 
 
+def _moved(moved) -> str:
+    return (
+        f"this line looks like it belongs under '{moved.block}:' (line {moved.block_line}), like the lines after "
+        f"it, but it is indented less than they are; indent it by {moved.indent} spaces"
+    )
+
+
 def _after_closing_quote(lines: list[str], line: int, column: int) -> bool:
     """True when the error stands after a closing quotation mark on the same line."""
     if not 1 <= line <= len(lines):
@@ -343,7 +375,8 @@ def _after_closing_quote(lines: list[str], line: int, column: int) -> bool:
     return before.endswith(("'", '"')) and ":" in before
 
 
-def load_yaml(raw: bytes) -> LoadedFile:
+def load_yaml(raw: bytes, fields: frozenset[str] = frozenset()) -> LoadedFile:
+    """The file's value, or its problems; fields: the record's own field names, if known."""
     out = LoadedFile(raw=raw)
     text = _decode(raw, out)
     if text is None:
@@ -366,7 +399,7 @@ def load_yaml(raw: bytes) -> LoadedFile:
     try:
         node = compose(text)
     except yaml.MarkedYAMLError as exc:
-        out.errors.append(explain_syntax_error(exc, text.split("\n")))
+        out.errors.append(explain_syntax_error(exc, text.split("\n"), fields))
         return out
     except yaml.YAMLError as exc:  # not expected after the checks above; still say where to look
         out.errors.append((1, 1, f"YAML syntax error: {str(exc).splitlines()[0]}"))
