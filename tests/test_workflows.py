@@ -70,3 +70,26 @@ def test_every_project_command_the_workflows_run_is_documented_and_the_two_build
     test_command = "bash .ci/setup --test && .venv/bin/python -m pytest"
     assert test_command in (ROOT / "README.md").read_text(encoding="utf-8")
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith(test_command)
+
+
+def test_every_dependency_is_locked_at_one_version_with_its_hashes():
+    """The deploy publishes with the packages CI tested: .ci/setup installs .ci/requirements.lock
+    with --require-hashes, so each package must be there, at a version pyproject.toml allows."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    lock = (ROOT / ".ci" / "requirements.lock").read_text(encoding="utf-8")
+    entries = re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", lock, re.M)
+    pinned = {name: version for name, version, _ in entries}
+    assert len(pinned) == len(re.findall(r"^\S+==", lock, re.M)) >= 60  # every pin carries its hashes
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = project["project"]["dependencies"] + project["project"]["optional-dependencies"]["test"]
+    wanted += project["build-system"]["requires"]
+    for line in wanted:
+        req = Requirement(line)
+        name = re.sub(r"[-_.]+", "-", req.name).lower()
+        assert name in pinned, f"{req.name} is not in .ci/requirements.lock: regenerate it (CONTRIBUTING)"
+        assert req.specifier.contains(pinned[name], prereleases=True), f"{line}: the lock has {pinned[name]}"
+    setup = (ROOT / ".ci" / "setup").read_text(encoding="utf-8")
+    assert "--require-hashes --no-deps -r .ci/requirements.lock" in setup
