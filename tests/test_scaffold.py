@@ -78,6 +78,18 @@ def test_unknown_actor_document_or_paragraph_is_refused_with_did_you_mean(data_c
     assert not list((data_copy / "positions").glob("egy-2015*"))
 
 
+@pytest.mark.parametrize("topic, what", [("x" * 100_000, "topic"), ("y" * 70, "id")])
+def test_a_topic_too_long_for_an_id_is_a_message_not_a_filesystem_error(data_copy, topic, what):
+    """Issue 16: a 100,000-character --topic crashed with OSError "File name too long"."""
+    result = CliRunner().invoke(main, ["new", "position", "--actor", "egy", "--document", "a-70-174", "--paragraph", "18",
+                                      "--topic", topic, "--data", str(data_copy)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    assert re.fullmatch(rf"rid new: the {what} '[a-z0-9-]{{40}}…' is [\d,]+ characters long; an id has at most 80"
+                        r"( \(the id is <actor>-<date>-<topic>\))?\. Give a shorter --topic: a few words, e\.g\. platform\n",
+                        result.output), result.output[:300]
+    assert not list((data_copy / "positions").glob("egy-2020-*x*"))
+
+
 def test_symbols_and_address_forms_are_understood(data_copy):
     corpus = scaffold.known_records(data_copy)
     new = scaffold.new_position(corpus, ["egy"], "A/65/201", "18-i")  # as on the page address

@@ -76,7 +76,15 @@ def _require(value: str, known, what: str, listing: str) -> str:
     raise ScaffoldError(f"unknown {what} '{value}'.{did_you_mean(value, known, listing)}")
 
 
-def _check_id(value: str, what: str) -> str:
+def _check_id(value: str, what: str, option: str = "--id") -> str:
+    # The id is the file's name: past the record's limit (far below the filesystem's) it is refused
+    # here, with the start of it, rather than as "File name too long" from the disk.
+    limit = schema.Id().max_length
+    if len(value) > limit:
+        shown = value[:40] + "…"
+        part = " (the id is <actor>-<date>-<topic>)" if what == "id" and option == "--topic" else ""
+        raise ScaffoldError(f"the {what} '{shown}' is {len(value):,} characters long; an id has at most {limit}{part}. "
+                            f"Give a shorter {option}: a few words, e.g. platform")
     if not re.fullmatch(schema.ID_PATTERN, value):
         suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
         hint = f" Did you mean '{suggestion}'?" if suggestion else ""
@@ -202,9 +210,9 @@ def new_position(
     date = _check_date(date) if date else doc["date"]
     if record_id is None:
         # <actor>-<date>-<topic>; without a topic, the pinpoint keeps the id unique and meaningful.
-        topic = _check_id(topic, "topic") if topic else f"{doc_id}-{slugs.pinpoint_slug(pin)}"
+        topic = _check_id(topic, "topic", "--topic") if topic else f"{doc_id}-{slugs.pinpoint_slug(pin)}"
         record_id = f"{actors[0]}-{date}-{topic}"
-    _check_id(record_id, "id")
+    _check_id(record_id, "id", "--topic")
     if record_id in corpus.positions:
         raise ScaffoldError(f"a position '{record_id}' already exists; give another --topic")
 
