@@ -162,7 +162,11 @@ def test_the_open_data_export_holds_every_record_whole(built):
             in_export = {record["id"]: record for record in export[kind]}
             # Whole records, as written in data/: no record and no field is dropped on the way.
             assert in_export == records(kind), (lang, kind)
-        rows = csv.DictReader(io.StringIO((folder / "rid-positions.csv").read_text(encoding="utf-8-sig")))
-        assert sorted(row["position_id"] for row in rows) == sorted(records("positions")), lang
-        rows = csv.DictReader(io.StringIO((folder / "rid-proposals.csv").read_text(encoding="utf-8-sig")))
-        assert sorted(row["proposal_id"] for row in rows) == sorted(records("proposals")), lang
+        # Long form: one row per position, actor and criterion; per proposal and criterion.
+        criteria = len(vocabulary("criteria.yml", "criteria"))
+        rows = list(csv.DictReader(io.StringIO((folder / "rid-positions.csv").read_text(encoding="utf-8-sig"))))
+        assert sorted({row["position_id"] for row in rows}) == sorted(records("positions")), lang
+        assert len(rows) == sum(len(p["actors"]) for p in records("positions").values()) * criteria, lang
+        rows = list(csv.DictReader(io.StringIO((folder / "rid-proposals.csv").read_text(encoding="utf-8-sig"))))
+        assert sorted({row["proposal_id"] for row in rows}) == sorted(records("proposals")), lang
+        assert len(rows) == len(records("proposals")) * criteria, lang
