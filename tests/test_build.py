@@ -6,7 +6,6 @@ import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
@@ -77,35 +76,6 @@ def test_every_record_page_exists_in_every_language(built, corpus):
     for p in pages:
         if p.record_id:
             assert f'data-rid-id="{p.record_id}"' in page_file(site, p.lang, p.url).read_text(encoding="utf-8")
-
-
-def test_every_link_and_anchor_in_generated_content_resolves(built, corpus):
-    _, site, _ = built
-    cache: dict[Path, Links] = {}
-    broken = []
-    for page in render_all(corpus):
-        path = page_file(site, page.lang, page.url)
-        base = "http://site/" + path.relative_to(site).as_posix()
-        for href in Links_of(path, cache).hrefs:
-            if href.startswith(("http://", "https://", "mailto:", "data:")) or href.startswith("#__"):
-                continue
-            target = urlparse(urljoin(base, href))
-            rel = unquote(target.path).lstrip("/")
-            file = site / rel
-            if rel.endswith("/") or rel == "" or file.is_dir():
-                file = file / "index.html"
-            if not file.exists():
-                broken.append(f"{page.lang}:{page.url} → {href}")
-                continue
-            if target.fragment and target.fragment not in Links_of(file, cache).ids:
-                broken.append(f"{page.lang}:{page.url} → {href} (no such anchor)")
-    assert broken == []
-
-
-def Links_of(path: Path, cache: dict) -> Links:
-    if path not in cache:
-        cache[path] = parse(path)
-    return cache[path]
 
 
 def test_paragraph_page_lists_positions_citing_it_and_links_back(built):
