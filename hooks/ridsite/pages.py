@@ -46,11 +46,7 @@ class Page:
     @property
     def source_path(self) -> str:
         """The Markdown file this page is written to (mkdocs-static-i18n suffix layout)."""
-        base = self.url.rstrip("/") or "index"
-        if self.url.endswith("/") and self.kind.endswith("-index"):
-            base = self.url + "index"
-        suffix = "" if self.lang == CODES[0] else f".{self.lang}"
-        return f"{base}{suffix}.md"
+        return slugs.page_file(self.url, self.lang, folder_index=self.kind.endswith("-index"))
 
 
 def _environment() -> jinja2.Environment:
@@ -194,8 +190,7 @@ class Site:
     # -- links ---------------------------------------------------------------------------
     def absolute(self, url: str) -> str:
         """The public URL of a page in this language (for cite= and metadata)."""
-        prefix = "" if self.lang == CODES[0] else f"{self.lang}/"
-        return f"{self.site_url}{prefix}{url}"
+        return slugs.public_url(self.site_url, url, self.lang)
 
     def paragraph_of(self, source: dict) -> Paragraph:
         return self.c.paragraph(source)
@@ -306,7 +301,7 @@ class Renderer:
             for chunk, pager in paginate(base, positions, PAGE_SIZE):
                 pages.append(self.page(
                     "stance.html", pager["url"], "stance",
-                    title=f"{title}: {stance['label'][self.lang]}" + (f" ({pager['number']}/{pager['count']})" if pager["count"] > 1 else ""),
+                    title=paged_title(f"{title}: {stance['label'][self.lang]}", pager),
                     criterion=criterion, stance=stance, positions=chunk, pager=pager, total=len(positions),
                 ))
         return pages
@@ -318,7 +313,7 @@ class Renderer:
         return [
             self.page(
                 "objective.html", pager["url"], "objective",
-                title=title if pager["number"] == 1 else f"{title} ({pager['number']}/{pager['count']})",
+                title=paged_title(title, pager),
                 record_id=oid if pager["number"] == 1 else "", objective=objective, positions=chunk, pager=pager,
                 total=len(positions),
             )
@@ -341,7 +336,7 @@ class Renderer:
         return [
             self.page(
                 f"index-{section}.html", pager["url"], f"{section}-index",
-                title=title if pager["number"] == 1 else f"{title} ({pager['number']}/{pager['count']})",
+                title=paged_title(title, pager),
                 items=chunk, pager=pager, total=len(items),
             )
             for chunk, pager in paginate(slugs.index_url(section), items, PAGE_SIZE)
@@ -424,7 +419,7 @@ INDEX_ITEMS = {
 def paginate(base_url: str, items: list, size: int):
     """(chunk, pager) for each page: the first at base_url, the next at base_url + 'page/N/'."""
     count = max(1, -(-len(items) // size))
-    urls = [base_url if n == 1 else f"{base_url}page/{n}/" for n in range(1, count + 1)]
+    urls = [slugs.list_page_url(base_url, n) for n in range(1, count + 1)]
     for n in range(1, count + 1):
         pager = {
             "url": urls[n - 1],
@@ -435,6 +430,12 @@ def paginate(base_url: str, items: list, size: int):
             "urls": urls,
         }
         yield items[(n - 1) * size : n * size], pager
+
+
+def paged_title(title: str, pager: dict) -> str:
+    """The title of each page of a list: 'Positions' when one page holds it, else 'Positions (1/3)',
+    'Positions (2/3)' …, so that a tab, a bookmark or a search result says which page it is."""
+    return title if pager["count"] == 1 else f"{title} ({pager['number']}/{pager['count']})"
 
 
 def render_all(corpus: Corpus, languages=CODES, site_url: str = "", search: str = "material") -> list[Page]:
