@@ -103,26 +103,6 @@ def proposals_by_date(corpus: Corpus) -> list[str]:
     return [p["id"] for p in corpus.proposals_by_date]
 
 
-def scorecard_row_urls(corpus: Corpus) -> dict[str, str]:
-    """Proposal id → its row of the scorecard, on the page of the scorecard that holds it."""
-    out = {}
-    for i, pid in enumerate(proposals_by_date(corpus)):
-        n = i // ROWS_PER_PAGE + 1
-        out[pid] = slugs.list_page_url(scorecard_url(), n) + f"#proposal-{pid}"
-    return out
-
-
-def proposal_stance_urls(corpus: Corpus) -> dict[tuple[str, str], str]:
-    """(criterion id, proposal id) → where that stance of the proposal is shown with its source:
-    the criterion's page when it lists the proposals, otherwise the proposal's row of the scorecard."""
-    rows = scorecard_row_urls(corpus)
-    return {
-        (c["id"], pid): f"{criterion_url(c['id'])}#proposal-{pid}" if proposals_inline(corpus) else rows[pid]
-        for c in corpus.criteria
-        for pid in rows
-    }
-
-
 def actor_sections(corpus: Corpus, actor_id: str):
     """For the actor's page (actor.html): its positions by criterion and stance, and by objective,
     where the cells of the matrices that rest on several positions link to (see matrix.py)."""

@@ -74,9 +74,6 @@ class Matrix:
         """How many rows (actors, proposals) have at least one record in this column."""
         return sum(1 for row in self.rows if row.cells.get(column_id))
 
-    def row(self, row_id: str) -> Row:
-        return next(r for r in self.rows if r.id == row_id)
-
 
 # -- sections of an actor's page that list the records behind one cell ---------------------------
 def stance_anchor(criterion_id: str, stance_id: str) -> str:
