@@ -65,7 +65,7 @@ ENV = _environment()
 
 
 def _feature(name: str):
-    """A feature module for templates: {{ feature('cite').paragraph_block(s, para) }}. Looked up
+    """A feature module for templates: {{ feature('cite').paragraph_block(site, para) }}. Looked up
     when called, so pages.py never imports the modules that import it."""
     if name not in FEATURES:
         raise KeyError(f"'{name}' is not in pages.FEATURES")
@@ -215,7 +215,8 @@ class Renderer:
             return slugs.relative(url, to)
 
         body = ENV.get_template(template).render(
-            s=site, c=self.corpus, t=site.t, lang=self.lang, url=url, link=link, slugs=slugs, title=title, **context
+            site=site, corpus=self.corpus, interface=site.t, lang=self.lang, url=url, link=link, slugs=slugs, title=title,
+            **context,
         )
         # Blank lines would end Markdown's raw-HTML block early: keep the body one block.
         body = "\n".join(line for line in body.splitlines() if line.strip())
