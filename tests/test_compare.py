@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from ridsite import charts, compare, dates, matrix, sidebyside, timeline
+from ridsite import charts, compare, dates, matrix, sidebyside, slugs, timeline
 from ridsite import pages as pages_module
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
@@ -39,7 +39,7 @@ def site_corpus(built):
 
 
 def page_file(site: Path, lang: str, url: str) -> Path:
-    return (site if lang == CODES[0] else site / lang) / url / "index.html"
+    return site / slugs.in_language(url, lang) / "index.html"
 
 
 class Tables(HTMLParser):
@@ -442,7 +442,7 @@ def test_side_by_side_files_stay_few_and_small_at_ten_times_the_record(synthetic
 def side_files(corpus, lang: str) -> dict[str, object]:
     """The side-by-side page's files in one language, by path relative to compare/ (as its script
     asks for them), parsed."""
-    suffix = "" if lang == CODES[0] else f".{lang}"
+    suffix = slugs.language_suffix(lang)
     out = {}
     for path, text in sidebyside.files(corpus).items():
         rel = path.removeprefix("compare/")
