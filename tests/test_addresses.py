@@ -70,6 +70,19 @@ def test_each_page_is_written_to_the_markdown_file_mkdocs_publishes_at_its_addre
     assert slugs.authored_url(source) == url
 
 
+def test_the_open_data_states_each_kind_of_address_as_the_site_makes_it():
+    made = {
+        "document": slugs.document_url("a-70-174"), "paragraph": slugs.paragraph_url("a-70-174", "18(i)"),
+        "actor": slugs.actor_url("egy"), "position": slugs.position_url("egy-1"),
+        "proposal": slugs.proposal_url("poa"), "event": slugs.event_url("oewg-1"),
+    }
+    values = {"id": None, "document": "a-70-174", "paragraph-slug": "18-i"}
+    assert set(slugs.RECORD_ADDRESSES) == set(made)
+    for kind, pattern in slugs.RECORD_ADDRESSES.items():
+        record_id = made[kind].split("/")[1]
+        assert pattern.format(**{**values, "id": record_id}) == made[kind], kind
+
+
 # -- nowhere else -----------------------------------------------------------------------------
 LANG = r"(?:lang|code|other|language\.code|[a-z]+\.lang)"
 COPIES = {

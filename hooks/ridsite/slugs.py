@@ -72,6 +72,15 @@ def index_url(section: str) -> str:
     return f"{section}/"
 
 
+# The page of each kind of record, as a pattern for the readers of the open data (record.json);
+# tests/test_addresses.py keeps it equal to the functions above.
+RECORD_ADDRESSES = {
+    "document": "documents/{id}/", "paragraph": "documents/{document}/{paragraph-slug}/",
+    "actor": "actors/{id}/", "position": "positions/{id}/", "proposal": "proposals/{id}/",
+    "event": "events/{id}/",
+}
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link between two directory URLs of the same language, so it works under /fr/ as at /."""
     to_path, _, fragment = to_url.partition("#")
