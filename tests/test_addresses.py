@@ -27,7 +27,8 @@ def test_english_is_at_the_root_and_every_other_language_in_its_own_folder():
     assert slugs.site_path("positions/egy-1/", "ar") == "/ar/positions/egy-1/"
     assert slugs.site_path("", "fr") == "/fr/"  # the home page
     assert slugs.in_language("compare/", "zh") == "zh/compare/"
-    assert slugs.public_url("https://example.org/rid/", "documents/a-70-174/", "es") == "https://example.org/rid/es/documents/a-70-174/"
+    url = slugs.public_url("https://example.org/rid/", "documents/a-70-174/", "es")
+    assert url == "https://example.org/rid/es/documents/a-70-174/"
     assert slugs.public_url("https://example.org/", "", "en") == "https://example.org/"
 
 
@@ -91,7 +92,9 @@ COPIES = {
     ),
     "puts a language folder before an address": re.compile(r"\{" + LANG + r"\}/"),
     "puts a language before a file's extension": re.compile(r"(?:[\"'}])\.\{" + LANG + r"\}"),
-    "tells a language folder by its place in CODES": re.compile(r"^(?!.*\bfor\s+\w+\s+in\s+CODES\[1:\]).*\bin\s+CODES\[1:\]"),
+    "tells a language folder by its place in CODES": re.compile(
+        r"^(?!.*\bfor\s+\w+\s+in\s+CODES\[1:\]).*\bin\s+CODES\[1:\]"
+    ),
     "joins a language to a folder of the site": re.compile(r"\b(?:staging|site|site_dir)\s*/\s*" + LANG + r"\b"),
 }
 # Lines that look like the rule and are not this site's addresses.

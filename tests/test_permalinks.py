@@ -146,7 +146,8 @@ def test_a_build_that_drops_a_published_page_fails_and_writes_nothing(tmp_path):
     result = run_build(project, site)
     assert result.returncode != 0
     for lang in CODES:
-        assert f": {slugs.site_path(f'positions/{POSITION}/', lang)}: this published address no longer exists" in result.stderr
+        gone = slugs.site_path(f"positions/{POSITION}/", lang)
+        assert f": {gone}: this published address no longer exists" in result.stderr
     assert re.search(r"\d+ published addresses would break; nothing was built\.", result.stderr)
     assert not site.exists()
     # `rid permalinks` refuses the same way: a line of the list is never dropped silently.

@@ -54,11 +54,13 @@ def test_an_exemplar_without_a_slot_is_refused():
 def test_the_parts_of_a_page_are_what_its_markdown_file_gives_the_theme():
     from ridsite.pages import Page, markdown_file
 
-    page = Page("documents/a-70-174/18/", "fr", 'A/70/174 "18" & co', "<div>body</div>", "paragraph", meta={"head": "<meta>"})
+    page = Page("documents/a-70-174/18/", "fr", 'A/70/174 "18" & co', "<div>body</div>", "paragraph",
+                meta={"head": "<meta>"})
     got = Parts.of_page(page)
     # The theme writes the front matter's title as it is: escaped there, escaped here.
     assert json.loads(markdown_file(page).split("\n")[1])["title"] == got.title
-    assert got == Parts("documents/a-70-174/18/", "paragraph", "A/70/174 &quot;18&quot; &amp; co", "<meta>", "<div>body</div>")
+    escaped = "A/70/174 &quot;18&quot; &amp; co"
+    assert got == Parts("documents/a-70-174/18/", "paragraph", escaped, "<meta>", "<div>body</div>")
     assert got.key == ("paragraph", 3)
     assert stampable(got)
     # Index pages are in the navigation (marked active there): MkDocs builds them.

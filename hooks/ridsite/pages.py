@@ -215,8 +215,8 @@ class Renderer:
             return slugs.relative(url, to)
 
         body = ENV.get_template(template).render(
-            site=site, corpus=self.corpus, interface=site.t, lang=self.lang, url=url, link=link, slugs=slugs, title=title,
-            **context,
+            site=site, corpus=self.corpus, interface=site.t, lang=self.lang, url=url, link=link, slugs=slugs,
+            title=title, **context,
         )
         # Blank lines would end Markdown's raw-HTML block early: keep the body one block.
         body = "\n".join(line for line in body.splitlines() if line.strip())

@@ -175,7 +175,8 @@ def check(published: list[tuple[int, str]], current: set[str], redirects: dict[s
 def redirect_page(old: str, new: str, lang: str, site_url: str = "") -> str:
     """A static page at ``old`` that sends the reader on to ``new`` (same language)."""
     target = slugs.relative(old, new)
-    canonical = f'<link rel="canonical" href="{html.escape(slugs.public_url(site_url.rstrip("/") + "/", new, lang))}">\n' if site_url else ""
+    public = slugs.public_url(site_url.rstrip("/") + "/", new, lang)
+    canonical = f'<link rel="canonical" href="{html.escape(public)}">\n' if site_url else ""
     t = html.escape(target)
     direction = ' dir="rtl"' if BY_CODE[lang].rtl else ""
     return (

@@ -34,11 +34,14 @@ def pages_in(root: Path) -> list[str]:
 
 
 def _url_entry(site_url: str, neutral: str, lang: str, langs: set[str], lastmod: str) -> str:
+    def address(code: str) -> str:
+        return escape(slugs.public_url(site_url, neutral, code))
+
     alternates = "".join(
-        f'\n    <xhtml:link rel="alternate" hreflang="{other}" href="{escape(slugs.public_url(site_url, neutral, other))}"/>'
+        f'\n    <xhtml:link rel="alternate" hreflang="{other}" href="{address(other)}"/>'
         for other in CODES if other in langs
     )
-    return f"  <url>\n    <loc>{escape(slugs.public_url(site_url, neutral, lang))}</loc>\n    <lastmod>{lastmod}</lastmod>{alternates}\n  </url>\n"
+    return f"  <url>\n    <loc>{address(lang)}</loc>\n    <lastmod>{lastmod}</lastmod>{alternates}\n  </url>\n"
 
 
 def write_sitemaps(site: Path, pages: dict[str, list[str]], site_url: str, epoch: int | None) -> int:
@@ -46,7 +49,9 @@ def write_sitemaps(site: Path, pages: dict[str, list[str]], site_url: str, epoch
     URLs, known from the builds: walking the assembled site's hundred thousand folders for them
     took longer than anything else in its assembly); returns the number of addresses listed."""
     site_url = site_url.rstrip("/") + "/"
-    for old in [*site.glob("sitemap*.xml*"), *(site / slugs.language_root(lang) / name for lang in CODES for name in ("sitemap.xml", "sitemap.xml.gz"))]:
+    theirs = ("sitemap.xml", "sitemap.xml.gz")
+    made_by_mkdocs = (site / slugs.language_root(lang) / name for lang in CODES for name in theirs)
+    for old in [*site.glob("sitemap*.xml*"), *made_by_mkdocs]:
         if old.exists():
             old.unlink()
     when = dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None else dt.datetime.now(dt.timezone.utc)
