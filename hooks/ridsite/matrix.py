@@ -31,7 +31,7 @@ class Evidence:
 
     @property
     def url(self) -> str:
-        return slugs.position_url(self.record_id) if self.kind == "position" else slugs.proposal_url(self.record_id)
+        return slugs.record_url(self.kind, self.record_id)
 
     @property
     def paragraph_url(self) -> str:

@@ -72,6 +72,17 @@ def index_url(section: str) -> str:
     return f"{section}/"
 
 
+RECORD_URLS = {
+    "document": document_url, "actor": actor_url, "position": position_url, "proposal": proposal_url,
+    "event": event_url,
+}
+
+
+def record_url(kind: str, record_id: str) -> str:
+    """The page of a record of a kind named at run time: ('event', 'oewg-1') → 'events/oewg-1/'."""
+    return RECORD_URLS[kind](record_id)
+
+
 # The page of each kind of record, as a pattern for the readers of the open data (record.json);
 # tests/test_addresses.py keeps it equal to the functions above.
 RECORD_ADDRESSES = {

@@ -33,7 +33,7 @@ class Item:
 
     @property
     def url(self) -> str:
-        return {"document": slugs.document_url, "event": slugs.event_url, "proposal": slugs.proposal_url}[self.kind](self.id)
+        return slugs.record_url(self.kind, self.id)
 
 
 def items(corpus: Corpus) -> list[Item]:
