@@ -19,6 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ridsite.build import generate
+from ridsite.languages import DEFAULT
 from ridsite.output import generated_folders
 from ridsite.pages import Renderer
 from ridsite.problems import RecordsInvalid
@@ -30,7 +31,7 @@ BODY_PLACEHOLDER = "RIDGENERATEDBODY"  # one plain word: Markdown wraps it in <p
 
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
-    return (i18n.current_language if i18n is not None else None) or "en"
+    return (i18n.current_language if i18n is not None else None) or DEFAULT
 
 
 def _prepared(config) -> dict | None:

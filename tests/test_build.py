@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_build
+from ridsite import slugs
 from ridsite.languages import CODES
 from ridsite.pages import render_all
 
 
 def lang_root(site: Path, lang: str) -> Path:
-    return site if lang == CODES[0] else site / lang
+    return site / slugs.language_root(lang)
 
 
 def page_file(site: Path, lang: str, url: str) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ridsite import charts, compare, dates, matrix, svg, timeline, worldmap
+from ridsite import charts, compare, dates, matrix, slugs, svg, timeline, worldmap
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
 from ridsite.pages import Renderer
@@ -25,7 +25,7 @@ def site_corpus(built):
 
 
 def lang_root(site: Path, lang: str) -> Path:
-    return site if lang == CODES[0] else site / lang
+    return site / slugs.language_root(lang)
 
 
 def inline_svgs(html: str) -> list[str]:

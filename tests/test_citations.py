@@ -21,7 +21,7 @@ from citeproc import Citation as CslCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
 from citeproc.source.json import CiteProcJSON
 
-from ridsite import cite, citations
+from ridsite import cite, citations, slugs
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
 from ridsite.pages import Site
@@ -37,7 +37,7 @@ OURS = {"url", "note"}
 
 
 def prefix(lang: str) -> str:
-    return "" if lang == CODES[0] else f"{lang}/"
+    return slugs.language_root(lang)
 
 
 def saved(download) -> str:

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import ROOT, pagefind_fragments
 from ridsite.runner import site_url
-from ridsite import cite, citations, metadata
+from ridsite import cite, citations, metadata, slugs
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
 from ridsite.pages import Site, render_all
@@ -28,7 +28,7 @@ SITE_URL = site_url(ROOT)  # mkdocs.yml's, the one default
 
 
 def prefix(lang: str) -> str:
-    return "" if lang == CODES[0] else f"{lang}/"
+    return slugs.language_root(lang)
 
 
 def page_path(site: Path, lang: str, url: str) -> Path:

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from conftest import ROOT, copy_project, pagefind_fragments, run_build, run_mkdocs_build
+from ridsite import slugs
 from ridsite.languages import CODES
 
 
@@ -45,7 +46,7 @@ def test_the_published_site_searches_with_pagefind_in_each_language(built):
     # language) is gone.
     assert not list(site.rglob("search_index.json"))
     for lang in CODES:
-        root = site if lang == CODES[0] else site / lang
+        root = site / slugs.language_root(lang)
         entry = json.loads((root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
         assert list(entry["languages"]) == [lang], lang
         # The header's search button leads to the search page of the reader's language, which
@@ -53,7 +54,7 @@ def test_the_published_site_searches_with_pagefind_in_each_language(built):
         html = (root / "actors/egy/index.html").read_text(encoding="utf-8")
         assert re.search(r'<a href="\.\./\.\./search/" class="md-header__button md-icon"', html), lang
         search = (root / "search/index.html").read_text(encoding="utf-8")
-        up = "../" if lang == CODES[0] else "../../"
+        up = "../" * slugs.in_language("search/", lang).count("/")
         assert f'<script src="{up}assets/js/search.js" defer></script>' in search, lang
         assert "pagefind-ui" not in search  # the site's own list of results, not Pagefind's interface
         assert 'data-rid-bundle="../pagefind/"' in search, lang
@@ -116,7 +117,7 @@ def test_stamped_pages_are_byte_identical_to_the_pages_mkdocs_builds(built, unst
 def test_published_pages_name_their_own_address(built):
     _, site, _ = built
     for lang in CODES:
-        prefix = "" if lang == CODES[0] else f"{lang}/"
+        prefix = slugs.language_root(lang)
         html = (site / prefix / "documents/a-70-174/18/index.html").read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="http://127.0.0.1:8000/{prefix}documents/a-70-174/18/">' in html, lang
 

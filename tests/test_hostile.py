@@ -25,7 +25,7 @@ import yaml
 
 from conftest import GENERATED, copy_project, pagefind_fragments, run_build
 from suggesting import same_problems
-from ridsite import schema
+from ridsite import schema, slugs
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
 from ridsite.problems import RecordsInvalid
@@ -680,7 +680,7 @@ HOSTILE_PAGES = (
 
 
 def page(site: Path, lang: str, url: str) -> Path:
-    return (site if lang == CODES[0] else site / lang) / url / "index.html"
+    return site / slugs.in_language(url, lang) / "index.html"
 
 
 def test_hostile_text_is_shown_as_literal_text_in_every_language(hostile_site):

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ridsite import lineage
-from ridsite.languages import CODES
+from ridsite import lineage, slugs
 
 
 def text_of(segments) -> str:
@@ -54,7 +53,7 @@ def test_each_side_reads_back_as_its_own_text(corpus):
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_lineage_pages_show_both_texts_and_the_paragraph_pages_link_to_them(built, lang):
     _, site, _ = built
-    root = site if lang == CODES[0] else site / lang
+    root = site / slugs.language_root(lang)
     html = (root / "compare/lineage/a-70-174/18/index.html").read_text(encoding="utf-8")
     assert "<del>Given</del>" in html
     assert "<ins>The Group reiterates that, given</ins>" in html

@@ -83,7 +83,7 @@ def parse(path: Path) -> Page:
 
 
 def lang_root(site: Path, lang: str) -> Path:
-    return site if lang == CODES[0] else site / lang
+    return site / slugs.language_root(lang)
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_every_record_has_its_page_with_its_id_in_every_language(parsed):
     site, pages = parsed
     missing = []
     for lang in CODES:
-        prefix = "" if lang == CODES[0] else f"{lang}/"
+        prefix = slugs.language_root(lang)
         for url, rid in expected_pages().items():
             page = pages.get(f"{prefix}{url}index.html")
             if page is None:
@@ -118,7 +118,7 @@ def test_every_stance_value_has_its_place_on_its_criterion_page(parsed):
     not_stated = load_yaml((DATA / "vocabularies" / "criteria.yml").read_bytes()).value["not_stated"]["id"]
     missing = []
     for lang in CODES:
-        prefix = "" if lang == CODES[0] else f"{lang}/"
+        prefix = slugs.language_root(lang)
         for criterion in vocabulary("criteria.yml", "criteria"):
             ids = pages[f"{prefix}{slugs.criterion_url(criterion['id'])}index.html"].element_ids
             for stance in [s["id"] for s in criterion["stances"]] + [not_stated]:
@@ -146,7 +146,7 @@ def test_every_record_page_is_linked_from_another_page(parsed):
         f"{lang}: {url}"
         for lang in CODES
         for url in expected_pages()
-        if f"{'' if lang == CODES[0] else lang + '/'}{url}index.html" not in linked
+        if f"{slugs.in_language(url, lang)}index.html" not in linked
     ]
     assert unreachable == []
 

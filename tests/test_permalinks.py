@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import DROPPED_POSITION, REDIRECT_TARGET, ROOT, copy_project, run_build
-from ridsite import permalinks
+from ridsite import permalinks, slugs
 from ridsite.cli import main as rid
 from ridsite.languages import CODES
 from ridsite.problems import Problems
@@ -36,7 +36,7 @@ def test_check_fails_when_a_published_url_disappears():
 
 def test_a_redirect_keeps_a_gone_url_in_every_language():
     published = [f"/{p}old/" for p in ("", "fr/", "ar/")]
-    current = {url for lang in CODES for url in [f"/{permalinks.prefix(lang)}new/"]}
+    current = {url for lang in CODES for url in [slugs.site_path("new/", lang)]}
     assert len(problems_of(published, current)) == 3
     assert problems_of(published, current, {"old/": ("new/", 7)}) == []
 
@@ -64,7 +64,7 @@ def test_redirects_file_mistakes_are_reported_with_their_line(tmp_path):
     ("guide/index.es.md", "guide/"), ("guide/intro.md", "guide/intro/"), ("assets/rid.css", None),
 ])
 def test_authored_pages_are_published_under_their_directory_url(source, url):
-    assert permalinks.neutral_url(source) == url
+    assert slugs.authored_url(source) == url
 
 
 def test_redirect_page_sends_the_reader_on_with_the_fragment():
@@ -153,7 +153,8 @@ def test_a_build_that_drops_a_published_page_fails_and_writes_nothing(tmp_path):
     result = run_build(project, site, "-l", "en")
     assert result.returncode != 0
     for lang in CODES:
-        assert f": /{permalinks.prefix(lang)}positions/{POSITION}/: this published address no longer exists" in result.stderr
+        gone = slugs.site_path(f"positions/{POSITION}/", lang)
+        assert f": {gone}: this published address no longer exists" in result.stderr
     assert re.search(r"\d+ published addresses would break; nothing was built\.", result.stderr)
     assert not site.exists()
     # `rid permalinks` refuses the same way: a line of the list is never dropped silently.
@@ -166,7 +167,7 @@ def test_a_recorded_redirect_keeps_the_old_address_working(variant_site):
     assert (DROPPED_POSITION, REDIRECT_TARGET) == (POSITION, "proposals/egypt-platform/")
     _, site = variant_site
     for lang in CODES:
-        root = site / permalinks.prefix(lang)
+        root = site / slugs.language_root(lang)
         page = (root / "positions" / POSITION / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in page
         assert '<meta http-equiv="refresh" content="0; url=../../proposals/egypt-platform/">' in page

@@ -133,13 +133,7 @@ def download_stem(record_id: str) -> str:
 
 
 def source_file(page_url: str, filename: str, lang: str) -> str:
-    stem, _, ext = filename.rpartition(".")
-    suffix = "" if lang == CODES[0] else f".{lang}"
-    return f"{page_url}{stem}{suffix}.{ext}"
-
-
-def _language_prefix(lang: str) -> str:
-    return "" if lang == CODES[0] else f"{lang}/"
+    return slugs.file_in_language(page_url + filename, lang)
 
 
 # --------------------------------------------------------------------------------------------
@@ -180,7 +174,6 @@ def _block(site, page_url: str, ref: Reference, record_id: str) -> Block:
         Download(fmt, FORMAT_NAMES[fmt], data_url(MEDIA_TYPES[fmt], write([ref])), MEDIA_TYPES[fmt], f"{stem}.{ext}")
         for fmt, (ext, write) in citations.EXPORTS.items()
     ]
-    prefix = _language_prefix(site.lang)
     return Block(
         kind=ref.kind,
         reference=ref,
@@ -188,7 +181,7 @@ def _block(site, page_url: str, ref: Reference, record_id: str) -> Block:
         downloads=downloads,
         bibliography_href=slugs.relative(page_url, BIBLIOGRAPHY_URL),
         # Assets are shared by all languages at the site root, one level above /fr/ pages.
-        script_href=slugs.relative(prefix + page_url, SCRIPT),
+        script_href=slugs.relative(slugs.in_language(page_url, site.lang), SCRIPT),
         date_locale=cldr.LOCALES[site.lang].replace("_", "-") + "-u-nu-latn",
     )
 
@@ -217,7 +210,7 @@ def citable(site):
 
 def pages(renderer) -> list:
     """The bibliography: every document with its reference in both styles, PAGE_SIZE a page."""
-    from .pages import PAGE_SIZE, paginate
+    from .pages import PAGE_SIZE, paginate, paged_title
 
     site = renderer.site
     docs = site.c.documents_by_date
@@ -225,7 +218,7 @@ def pages(renderer) -> list:
     return [
         renderer.page(
             "bibliography.html", pager["url"], "bibliography-index",
-            title=title if pager["number"] == 1 else f"{title} ({pager['number']}/{pager['count']})",
+            title=paged_title(title, pager),
             entries=[(doc, formatted(site, document_reference(site, doc["id"]))) for doc in chunk],
             bib_file=BIBLIOGRAPHY_URL + BIBLIOGRAPHY_FILE, pager=pager, total=len(docs),
         )

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from . import charts, matrix, slugs, svg, worldmap
 from .corpus import Corpus
-from .languages import CODES, DEFAULT
-from .pages import Page, Renderer, paginate
+from .languages import CODES
+from .pages import Page, Renderer, paginate, paged_title
 
 SECTION = "compare"
 # Proposals per page of the proposals table and the scorecard; a criterion's page shows its
@@ -53,15 +53,13 @@ def scorecard_url() -> str:
 
 def map_file(criterion_id: str, lang: str) -> str:
     """The map's file under docs/, in mkdocs-static-i18n's suffix layout (map.svg, map.fr.svg …)."""
-    suffix = "" if lang == CODES[0] else f".{lang}"
-    return f"{criterion_url(criterion_id)}map{suffix}.svg"
+    return slugs.file_in_language(f"{criterion_url(criterion_id)}map.svg", lang)
 
 
 def asset_linker(lang: str, page_url: str):
     """Links to files every language shares (assets/, data/), which live at the site root only:
     mkdocs-static-i18n does not copy a file without a language suffix under /fr/ …"""
-    prefix = "" if lang == DEFAULT else f"{lang}/"
-    return lambda path: slugs.relative(prefix + page_url, path)
+    return lambda path: slugs.relative(slugs.in_language(page_url, lang), path)
 
 
 def render(renderer: Renderer, template: str, url: str, kind: str, **context) -> Page:
@@ -103,26 +101,6 @@ def proposals_inline(corpus: Corpus) -> bool:
 
 def proposals_by_date(corpus: Corpus) -> list[str]:
     return [p["id"] for p in corpus.proposals_by_date]
-
-
-def scorecard_row_urls(corpus: Corpus) -> dict[str, str]:
-    """Proposal id → its row of the scorecard, on the page of the scorecard that holds it."""
-    out = {}
-    for i, pid in enumerate(proposals_by_date(corpus)):
-        n = i // ROWS_PER_PAGE + 1
-        out[pid] = (scorecard_url() if n == 1 else f"{scorecard_url()}page/{n}/") + f"#proposal-{pid}"
-    return out
-
-
-def proposal_stance_urls(corpus: Corpus) -> dict[tuple[str, str], str]:
-    """(criterion id, proposal id) → where that stance of the proposal is shown with its source:
-    the criterion's page when it lists the proposals, otherwise the proposal's row of the scorecard."""
-    rows = scorecard_row_urls(corpus)
-    return {
-        (c["id"], pid): f"{criterion_url(c['id'])}#proposal-{pid}" if proposals_inline(corpus) else rows[pid]
-        for c in corpus.criteria
-        for pid in rows
-    }
 
 
 def actor_sections(corpus: Corpus, actor_id: str):
@@ -223,8 +201,6 @@ def objectives_page(renderer: Renderer) -> Page:
     )
 
 
-def _paged_title(title: str, pager: dict) -> str:
-    return title if pager["count"] == 1 else f"{title} ({pager['number']}/{pager['count']})"
 
 
 def proposals_pages(renderer: Renderer) -> list[Page]:
@@ -234,7 +210,7 @@ def proposals_pages(renderer: Renderer) -> list[Page]:
     title = site.t("compare.proposals_title")
     return [
         render(
-            renderer, "compare-proposals.html", pager["url"], "compare-proposals", title=_paged_title(title, pager),
+            renderer, "compare-proposals.html", pager["url"], "compare-proposals", title=paged_title(title, pager),
             rows=chunk, pager=pager, total=len(rows), first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
             names_inline=NAMES_INLINE,
         )
@@ -250,7 +226,7 @@ def scorecard_pages(renderer: Renderer) -> list[Page]:
     title = renderer.site.t("compare.scorecard_title")
     return [
         render(
-            renderer, "compare-scorecard.html", pager["url"], "compare-scorecard", title=_paged_title(title, pager),
+            renderer, "compare-scorecard.html", pager["url"], "compare-scorecard", title=paged_title(title, pager),
             rows=chunk, colours=colours, pager=pager, total=len(rows), first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
             sceptical=matrix.SCEPTICAL, names_inline=NAMES_INLINE,
         )

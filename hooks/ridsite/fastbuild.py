@@ -29,13 +29,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import runner
-from .languages import CODES, DEFAULT
+from . import runner, slugs
+from .languages import CODES
 from .load import load_corpus
 from .output import MANIFEST, inside
 from .pages import Renderer, markdown_file, prepare, render_files
 from .permalinks import enforce as enforce_permalinks
-from .permalinks import neutral_url
 from .reproducible import content_epoch
 from .siteswap import staged_site
 from .sitemap import pages_in, write_sitemaps
@@ -44,23 +43,19 @@ from .stamp import PER_PAGE_SETTINGS, Parts, first_difference, make_shell, per_p
 HOME_MARKER = "<!-- rid:home -->"
 
 
-def language_of(rel: str) -> str | None:
-    """'actors/egy.fr.md' → 'fr'; 'actors/egy.md' → None (the default language, or any)."""
-    parts = Path(rel).name.split(".")
-    return parts[-2] if len(parts) >= 3 and parts[-2] in CODES else None
-
-
 def belongs_to(rel: str, lang: str, docs: Path) -> bool:
     """Whether an authored file of docs/ goes into the tree of one language.
 
     A page without a translation falls back to the default language's file; a page with one gets
     only its translation. Given both, mkdocs-static-i18n keeps whichever it meets last, in the
     order the file system lists them: the French methodology was published in English."""
-    file_lang = language_of(rel)
+    file_lang = slugs.file_language(rel)
     if file_lang is not None:
         return file_lang == lang
-    if lang != DEFAULT and rel.endswith(".md"):
-        return not (docs / f"{rel[:-3]}.{lang}.md").exists()
+    if rel.endswith(".md"):
+        # x.md is the default language's page, and another language's while it has no x.fr.md.
+        translation = slugs.file_in_language(rel, lang)
+        return translation == rel or not (docs / translation).exists()
     return True  # static files serve all
 
 
@@ -75,7 +70,7 @@ def authored_tree(docs: Path, dest: Path, lang: str, home_summary: str, generate
         rel = path.relative_to(docs).as_posix()
         if path.is_dir() or rel == MANIFEST or rel in stale or not belongs_to(rel, lang, docs):
             continue
-        if rel.endswith(".md") and neutral_url(rel) in generated_urls:
+        if rel.endswith(".md") and slugs.authored_url(rel) in generated_urls:
             continue
         target = dest / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -266,17 +261,14 @@ def place_static(static: Path, staging: Path, languages=CODES) -> None:
     targets: dict[Path, Path] = {}
     files = [p for p in static.rglob("*") if not p.is_dir()]
     # Files without a suffix first, so that a language's own file replaces them.
-    for path in sorted(files, key=lambda p: (language_of(p.name) is not None, p.as_posix())):
+    for path in sorted(files, key=lambda p: (slugs.file_language(p.name) is not None, p.as_posix())):
         rel = path.relative_to(static).as_posix()
-        lang = language_of(rel)
+        lang = slugs.file_language(rel)
         if lang is None:
             for other in languages:
-                targets[(staging if other == DEFAULT else staging / other) / rel] = path
+                targets[staging / slugs.language_root(other) / rel] = path
         elif lang in languages:
-            folder, _, name = rel.rpartition("/")
-            stem, _lang, ext = name.rsplit(".", 2)
-            root = staging if lang == DEFAULT else staging / lang
-            targets[root / folder / f"{stem}.{ext}"] = path
+            targets[staging / slugs.language_root(lang) / slugs.file_without_language(rel)] = path
     for target, path in targets.items():
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
@@ -352,13 +344,13 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
             for rel, content in enforce_permalinks(project, project / "docs", refs, site_url, every_language=partial).items():
                 _write(inside(work / "static", rel), content)
             for lang in languages:
-                out = work / "out" / lang
-                if lang != DEFAULT:
+                out, root = work / "out" / lang, staging / slugs.language_root(lang)
+                if root != staging:
                     # A static host serves the root's 404.html (in six languages) for every missing
                     # address; the copy each language's build writes would never be served, and its
                     # language links, made for the site's root, lead nowhere from /fr/.
                     (out / "404.html").unlink(missing_ok=True)
-                    out.rename(staging / lang)
+                    out.rename(root)
                     continue
                 for child in sorted(out.iterdir()):
                     child.rename(staging / child.name)

@@ -17,9 +17,9 @@ from .languages import CODES
 
 NAME = re.compile(r"[a-z_][a-z0-9_]*")
 HERE = Path(__file__).parent
-# t("key" …) in Python, t('key' …) in the templates: the keys used literally (others are built
-# from ids, e.g. month.{n}, and checked by the pages' own tests).
-USED = re.compile(r"""\bt\(\s*["']([a-z][a-z0-9_.]*[a-z0-9_])["']\s*[,)]""")
+# t("key" …) in Python, interface('key' …) in the templates: the keys used literally (others are
+# built from ids, e.g. month.{n}, and checked by the pages' own tests).
+USED = re.compile(r"""\b(?:t|interface)\(\s*["']([a-z][a-z0-9_.]*[a-z0-9_])["']\s*[,)]""")
 
 
 def placeholders(text: str) -> list[str] | None:

@@ -29,7 +29,3 @@ LANGUAGES: tuple[Language, ...] = (
 CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
 DEFAULT = "en"
 BY_CODE = {lang.code: lang for lang in LANGUAGES}
-
-
-def is_rtl(code: str) -> bool:
-    return BY_CODE[code].rtl

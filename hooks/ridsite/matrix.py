@@ -31,7 +31,7 @@ class Evidence:
 
     @property
     def url(self) -> str:
-        return slugs.position_url(self.record_id) if self.kind == "position" else slugs.proposal_url(self.record_id)
+        return slugs.record_url(self.kind, self.record_id)
 
     @property
     def paragraph_url(self) -> str:
@@ -73,9 +73,6 @@ class Matrix:
     def count(self, column_id: str) -> int:
         """How many rows (actors, proposals) have at least one record in this column."""
         return sum(1 for row in self.rows if row.cells.get(column_id))
-
-    def row(self, row_id: str) -> Row:
-        return next(r for r in self.rows if r.id == row_id)
 
 
 # -- sections of an actor's page that list the records behind one cell ---------------------------

@@ -54,11 +54,7 @@ def records_json(corpus: Corpus, site_url: str = "") -> dict:
         "title": "Regular institutional dialogue on ICT security: the record",
         "format_version": FORMAT_VERSION,
         "site": site_url,
-        "addresses": {
-            "document": "documents/{id}/", "paragraph": "documents/{document}/{paragraph-slug}/",
-            "actor": "actors/{id}/", "position": "positions/{id}/", "proposal": "proposals/{id}/",
-            "event": "events/{id}/",
-        },
+        "addresses": slugs.RECORD_ADDRESSES,
         "schemas": {name.removesuffix(".schema.json"): SCHEMAS + name for name in sorted(all_json_schemas())},
         "documents": ordered(corpus.documents),
         "actors": ordered(corpus.actors),

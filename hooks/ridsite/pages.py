@@ -46,11 +46,7 @@ class Page:
     @property
     def source_path(self) -> str:
         """The Markdown file this page is written to (mkdocs-static-i18n suffix layout)."""
-        base = self.url.rstrip("/") or "index"
-        if self.url.endswith("/") and self.kind.endswith("-index"):
-            base = self.url + "index"
-        suffix = "" if self.lang == CODES[0] else f".{self.lang}"
-        return f"{base}{suffix}.md"
+        return slugs.page_file(self.url, self.lang, folder_index=self.kind.endswith("-index"))
 
 
 def _environment() -> jinja2.Environment:
@@ -69,7 +65,7 @@ ENV = _environment()
 
 
 def _feature(name: str):
-    """A feature module for templates: {{ feature('cite').paragraph_block(s, para) }}. Looked up
+    """A feature module for templates: {{ feature('cite').paragraph_block(site, para) }}. Looked up
     when called, so pages.py never imports the modules that import it."""
     if name not in FEATURES:
         raise KeyError(f"'{name}' is not in pages.FEATURES")
@@ -194,8 +190,7 @@ class Site:
     # -- links ---------------------------------------------------------------------------
     def absolute(self, url: str) -> str:
         """The public URL of a page in this language (for cite= and metadata)."""
-        prefix = "" if self.lang == CODES[0] else f"{self.lang}/"
-        return f"{self.site_url}{prefix}{url}"
+        return slugs.public_url(self.site_url, url, self.lang)
 
     def paragraph_of(self, source: dict) -> Paragraph:
         return self.c.paragraph(source)
@@ -220,7 +215,8 @@ class Renderer:
             return slugs.relative(url, to)
 
         body = ENV.get_template(template).render(
-            s=site, c=self.corpus, t=site.t, lang=self.lang, url=url, link=link, slugs=slugs, title=title, **context
+            site=site, corpus=self.corpus, interface=site.t, lang=self.lang, url=url, link=link, slugs=slugs,
+            title=title, **context,
         )
         # Blank lines would end Markdown's raw-HTML block early: keep the body one block.
         body = "\n".join(line for line in body.splitlines() if line.strip())
@@ -306,7 +302,7 @@ class Renderer:
             for chunk, pager in paginate(base, positions, PAGE_SIZE):
                 pages.append(self.page(
                     "stance.html", pager["url"], "stance",
-                    title=f"{title}: {stance['label'][self.lang]}" + (f" ({pager['number']}/{pager['count']})" if pager["count"] > 1 else ""),
+                    title=paged_title(f"{title}: {stance['label'][self.lang]}", pager),
                     criterion=criterion, stance=stance, positions=chunk, pager=pager, total=len(positions),
                 ))
         return pages
@@ -318,7 +314,7 @@ class Renderer:
         return [
             self.page(
                 "objective.html", pager["url"], "objective",
-                title=title if pager["number"] == 1 else f"{title} ({pager['number']}/{pager['count']})",
+                title=paged_title(title, pager),
                 record_id=oid if pager["number"] == 1 else "", objective=objective, positions=chunk, pager=pager,
                 total=len(positions),
             )
@@ -341,7 +337,7 @@ class Renderer:
         return [
             self.page(
                 f"index-{section}.html", pager["url"], f"{section}-index",
-                title=title if pager["number"] == 1 else f"{title} ({pager['number']}/{pager['count']})",
+                title=paged_title(title, pager),
                 items=chunk, pager=pager, total=len(items),
             )
             for chunk, pager in paginate(slugs.index_url(section), items, PAGE_SIZE)
@@ -424,7 +420,7 @@ INDEX_ITEMS = {
 def paginate(base_url: str, items: list, size: int):
     """(chunk, pager) for each page: the first at base_url, the next at base_url + 'page/N/'."""
     count = max(1, -(-len(items) // size))
-    urls = [base_url if n == 1 else f"{base_url}page/{n}/" for n in range(1, count + 1)]
+    urls = [slugs.list_page_url(base_url, n) for n in range(1, count + 1)]
     for n in range(1, count + 1):
         pager = {
             "url": urls[n - 1],
@@ -435,6 +431,12 @@ def paginate(base_url: str, items: list, size: int):
             "urls": urls,
         }
         yield items[(n - 1) * size : n * size], pager
+
+
+def paged_title(title: str, pager: dict) -> str:
+    """The title of each page of a list: 'Positions' when one page holds it, else 'Positions (1/3)',
+    'Positions (2/3)' …, so that a tab, a bookmark or a search result says which page it is."""
+    return title if pager["count"] == 1 else f"{title} ({pager['number']}/{pager['count']})"
 
 
 def render_all(corpus: Corpus, languages=CODES, site_url: str = "", search: str = "material") -> list[Page]:

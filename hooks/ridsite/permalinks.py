@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from . import slugs
-from .languages import CODES
+from .languages import BY_CODE, CODES
 from .output import MANIFEST
 from .problems import Problems, RecordsInvalid
 from .yamlfile import load_yaml
@@ -57,13 +57,9 @@ class PermalinksBroken(RecordsInvalid):
 # --------------------------------------------------------------------------------------------
 
 
-def prefix(lang: str) -> str:
-    return "" if lang == CODES[0] else f"{lang}/"
-
-
 def in_every_language(neutral: str) -> list[str]:
     """'positions/x/' → ['/positions/x/', '/fr/positions/x/', …] (the home page is '/')."""
-    return [f"/{prefix(lang)}{neutral}" for lang in CODES]
+    return [slugs.site_path(neutral, lang) for lang in CODES]
 
 
 def page_urls(pages, every_language: bool = False) -> set[str]:
@@ -71,21 +67,7 @@ def page_urls(pages, every_language: bool = False) -> set[str]:
     six: a build of one language (a preview) has the same pages as the others."""
     if every_language:
         return {url for p in pages for url in in_every_language(p.url)}
-    return {f"/{prefix(p.lang)}{p.url}" for p in pages}
-
-
-def neutral_url(source: str) -> str | None:
-    """The language-neutral URL of an authored Markdown file in mkdocs-static-i18n's suffix
-    layout: 'methodology.fr.md' → 'methodology/', 'index.md' → '', 'a/index.md' → 'a/'."""
-    if not source.endswith(".md"):
-        return None
-    stem = source[: -len(".md")]
-    base, dot, lang = stem.rpartition(".")
-    if dot and lang in CODES:
-        stem = base
-    folder, _, name = stem.rpartition("/")
-    folder = folder + "/" if folder else ""
-    return folder if name in ("index", "README") else f"{folder}{name}/"
+    return {slugs.site_path(p.url, p.lang) for p in pages}
 
 
 def authored_urls(docs_dir: Path, generated: set[str]) -> set[str]:
@@ -98,7 +80,7 @@ def authored_urls(docs_dir: Path, generated: set[str]) -> set[str]:
         rel = path.relative_to(docs_dir).as_posix()
         if rel in generated or rel in previous:
             continue
-        neutral = neutral_url(rel)
+        neutral = slugs.authored_url(rel)
         if neutral is not None:
             urls.update(in_every_language(neutral))
     return urls
@@ -158,7 +140,7 @@ def read_redirects(path: Path, problems: Problems) -> dict[str, tuple[str, int]]
                     "letters, digits and hyphens between slashes; no leading slash, no language folder, ending with /)",
                 )
                 break
-            if value.split("/", 1)[0] in CODES[1:]:
+            if slugs.without_language(value) != value:
                 problems.add(shown, line, column, str(old), f"'{value}' starts with a language folder; write the address without it (it applies to all languages)")
                 break
         else:
@@ -181,7 +163,7 @@ def check(published: list[tuple[int, str]], current: set[str], redirects: dict[s
         problems.add(
             LIST_FILE, line, 1, url,
             "this published address no longer exists; restore the page, or add a redirect to "
-            f"{REDIRECTS_FILE} ('{_neutral(url)}: <new address>')",
+            f"{REDIRECTS_FILE} ('{slugs.without_language(url)}: <new address>')",
         )
     for old, (new, line) in redirects.items():
         if in_every_language(old)[0] in current:
@@ -190,18 +172,13 @@ def check(published: list[tuple[int, str]], current: set[str], redirects: dict[s
             problems.add(REDIRECTS_FILE, line, 1, old, f"the redirect leads to '{new}', which is not a page of the site")
 
 
-def _neutral(url: str) -> str:
-    path = url.lstrip("/")
-    first, _, rest = path.partition("/")
-    return rest if first in CODES[1:] else path
-
-
 def redirect_page(old: str, new: str, lang: str, site_url: str = "") -> str:
     """A static page at ``old`` that sends the reader on to ``new`` (same language)."""
     target = slugs.relative(old, new)
-    canonical = f'<link rel="canonical" href="{html.escape(site_url.rstrip("/") + "/" + prefix(lang) + new)}">\n' if site_url else ""
+    public = slugs.public_url(site_url.rstrip("/") + "/", new, lang)
+    canonical = f'<link rel="canonical" href="{html.escape(public)}">\n' if site_url else ""
     t = html.escape(target)
-    direction = ' dir="rtl"' if lang == "ar" else ""
+    direction = ' dir="rtl"' if BY_CODE[lang].rtl else ""
     return (
         "<!doctype html>\n"
         f'<html lang="{lang}"{direction}>\n<head>\n<meta charset="utf-8">\n'
@@ -225,8 +202,7 @@ def redirect_files(redirects: dict[str, tuple[str, int]], site_url: str = "") ->
     out = {}
     for old, (new, _) in redirects.items():
         for lang in CODES:
-            suffix = "" if lang == CODES[0] else f".{lang}"
-            out[f"{old}index{suffix}.html"] = redirect_page(old, new, lang, site_url)
+            out[slugs.file_in_language(f"{old}index.html", lang)] = redirect_page(old, new, lang, site_url)
     return out
 
 

@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .languages import DEFAULT, LANGUAGES
+from . import slugs
+from .languages import LANGUAGES
 
 # The generator's module, run as `python -m RUNNER build`: "mkdocs" or "properdocs".
 RUNNER = "mkdocs"
@@ -74,7 +75,7 @@ def language_roots(site_url: str) -> list[dict]:
     language switcher (the theme passes links that start with '/' through unchanged)."""
     root = urlsplit(site_url).path.rstrip("/") + "/"
     return [
-        {"lang": language.code, "name": language.name, "root": root if language.code == DEFAULT else f"{root}{language.code}/"}
+        {"lang": language.code, "name": language.name, "root": root + slugs.language_root(language.code)}
         for language in LANGUAGES
     ]
 
@@ -91,7 +92,7 @@ def language_config(project: Path, docs_dir: Path, site_dir: Path, lang: str, st
     * relative paths made absolute: the file is written outside the project."""
     config = read_config(project)
     base = _site_url(config)
-    config["site_url"] = base if lang == DEFAULT else f"{base}{lang}/"
+    config["site_url"] = slugs.public_url(base, "", lang)
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     config["strict"] = strict

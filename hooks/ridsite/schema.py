@@ -289,7 +289,7 @@ def Translated(description: str, required: tuple[str, ...] = ("en",)) -> MapOf:
 
 
 @dataclass
-class F:
+class Field:
     """One field of an object: its spec, whether it must be present, and its default."""
 
     spec: Spec
@@ -298,7 +298,7 @@ class F:
 
 @dataclass
 class Obj(Spec):
-    fields: dict[str, F]
+    fields: dict[str, Field]
     description: str = ""
     title: str = ""
 
@@ -347,8 +347,8 @@ class Obj(Spec):
 
 SOURCE = Obj(
     {
-        "document": F(Id("The id of a document in data/documents (its file name)."), required=True),
-        "paragraph": F(
+        "document": Field(Id("The id of a document in data/documents (its file name)."), required=True),
+        "paragraph": Field(
             Text(
                 description="The paragraph id within that document, e.g. '18' or '18(i)' or an excerpt id.",
                 max_length=40,
@@ -368,17 +368,17 @@ STANCES = MapOf(
 
 SUB_ITEM = Obj(
     {
-        "id": F(Text(description="The sub-item's own number or letter, e.g. 'i' or 'a'.", pattern=r"^[a-z0-9]+$", example="i", form="lower-case letters or digits only"), required=True),
-        "text": F(Text(description="The verbatim text of the sub-item."), required=True),
-        "translations": F(MapOf(Lang(), Obj({"text": F(Text(), True), "source": F(Url(example="https://undocs.org/fr/A/70/174"), True)}))),
+        "id": Field(Text(description="The sub-item's own number or letter, e.g. 'i' or 'a'.", pattern=r"^[a-z0-9]+$", example="i", form="lower-case letters or digits only"), required=True),
+        "text": Field(Text(description="The verbatim text of the sub-item."), required=True),
+        "translations": Field(MapOf(Lang(), Obj({"text": Field(Text(), True), "source": Field(Url(example="https://undocs.org/fr/A/70/174"), True)}))),
     },
     description="A lettered or roman sub-item of a paragraph, cited as 18(i).",
 )
 
 TRANSLATION = Obj(
     {
-        "text": F(Text(description="The official translation, verbatim."), required=True),
-        "source": F(
+        "text": Field(Text(description="The official translation, verbatim."), required=True),
+        "source": Field(
             Url("Where the official translation was read.", example="https://undocs.org/fr/A/70/174"),
             required=True,
         ),
@@ -388,7 +388,7 @@ TRANSLATION = Obj(
 
 PARAGRAPH = Obj(
     {
-        "id": F(
+        "id": Field(
             Text(
                 description="The paragraph number as the document prints it ('18'), or an id of ours for an unnumbered excerpt (then set numbered: false).",
                 pattern=r"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$",
@@ -398,17 +398,17 @@ PARAGRAPH = Obj(
             ),
             required=True,
         ),
-        "numbered": F(Bool("false when the source prints no number and the id is this site's own.")),
-        "heading": F(Text(description="A heading the source prints above the passage, if any.")),
-        "text": F(Text(description="The verbatim text in the document's original language."), required=True),
-        "items": F(ListOf(SUB_ITEM, description="Sub-items such as (i), (ii).")),
-        "translations": F(MapOf(Lang(), TRANSLATION, description="Official translations, keyed by language.")),
-        "derived_from": F(
+        "numbered": Field(Bool("false when the source prints no number and the id is this site's own.")),
+        "heading": Field(Text(description="A heading the source prints above the passage, if any.")),
+        "text": Field(Text(description="The verbatim text in the document's original language."), required=True),
+        "items": Field(ListOf(SUB_ITEM, description="Sub-items such as (i), (ii).")),
+        "translations": Field(MapOf(Lang(), TRANSLATION, description="Official translations, keyed by language.")),
+        "derived_from": Field(
             Obj(
                 {
-                    "document": F(Id(), required=True),
-                    "paragraph": F(Text(max_length=40), required=True),
-                    "note": F(Translated("How the two texts relate, in the site's words.")),
+                    "document": Field(Id(), required=True),
+                    "paragraph": Field(Text(max_length=40), required=True),
+                    "note": Field(Translated("How the two texts relate, in the site's words.")),
                 },
                 description="Earlier agreed text this paragraph repeats or adapts (lineage of agreed language).",
             )
@@ -419,23 +419,25 @@ PARAGRAPH = Obj(
 
 DOCUMENT = Obj(
     {
-        "id": F(Id("Equal to the file name. For a UN document, the symbol in lower case with '/' as '-'."), required=True),
-        "symbol": F(Text(description="The UN document symbol, e.g. A/70/174 (an asterisk marks a reissue).", pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+\*?$", example="A/70/174", form="the symbol exactly as printed, parts separated by /")),
-        "title": F(Text(description="The full title in the document's original language."), required=True),
-        "short_title": F(Translated("A short name for lists, in the site's words.")),
-        "kind": F(Id("A document kind from data/vocabularies/document-kinds.yml.", example="report"), required=True),
-        "body": F(Text(description="The issuing body or author, e.g. 'United Nations General Assembly'."), required=True),
-        "date": F(Date("Date of issue."), required=True),
-        "language": F(Lang("The language the text was recorded in (usually the original)."), required=True),
-        "bibtex": F(Text(description="The key of this document's entry in data/bibliography.bib.", pattern=r"^[A-Za-z0-9:_./-]+$", example="A/70/174", form="letters, digits and : _ . / - only (no spaces)"), required=True),
-        "url": F(Url("A public URL of the document.")),
-        "attribution": F(Text(description="Where this text was read, and how it reached us (provenance)."), required=True),
-        "authenticity": F(Text(description="How far the witness can be trusted, and what to check it against.")),
-        "secondary_witness": F(Bool(
+        "id": Field(Id("Equal to the file name. For a UN document, the symbol in lower case with '/' as '-'."), required=True),
+        "symbol": Field(Text(description="The UN document symbol, e.g. A/70/174 (an asterisk marks a reissue).", pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+\*?$", example="A/70/174", form="the symbol exactly as printed, parts separated by /")),
+        "title": Field(Text(description="The full title in the document's original language."), required=True),
+        "short_title": Field(Translated("A short name for lists, in the site's words.")),
+        "kind": Field(
+            Id("A document kind from data/vocabularies/document-kinds.yml.", example="report"), required=True
+        ),
+        "body": Field(Text(description="The issuing body or author, e.g. 'United Nations General Assembly'."), required=True),
+        "date": Field(Date("Date of issue."), required=True),
+        "language": Field(Lang("The language the text was recorded in (usually the original)."), required=True),
+        "bibtex": Field(Text(description="The key of this document's entry in data/bibliography.bib.", pattern=r"^[A-Za-z0-9:_./-]+$", example="A/70/174", form="letters, digits and : _ . / - only (no spaces)"), required=True),
+        "url": Field(Url("A public URL of the document.")),
+        "attribution": Field(Text(description="Where this text was read, and how it reached us (provenance)."), required=True),
+        "authenticity": Field(Text(description="How far the witness can be trusted, and what to check it against.")),
+        "secondary_witness": Field(Bool(
             "true when the text was read in another text that reproduces it (a draft, a third-party "
             "copy, a UN page's summary), not in the document itself: its pages say so."
         )),
-        "paragraphs": F(ListOf(PARAGRAPH, min_items=1), required=True),
+        "paragraphs": Field(ListOf(PARAGRAPH, min_items=1), required=True),
     },
     title="Document",
     description="A UN document or other source, with its numbered paragraphs. One file per document in data/documents/.",
@@ -443,14 +445,14 @@ DOCUMENT = Obj(
 
 ACTOR = Obj(
     {
-        "id": F(Id("Equal to the file name: for a State, its ISO 3166-1 alpha-3 code in lower case.", example="egy"), required=True),
-        "kind": F(OneOf(("state", "regional-organization", "group"), "What kind of actor this is.", what="a kind of actor"), required=True),
-        "iso3": F(Text(description="ISO 3166-1 alpha-3 code (States only).", pattern=r"^[A-Z]{3}$", example="EGY", form="three capital letters")),
-        "name": F(Translated("The actor's short name in each UN language.", required=("en",)), required=True),
-        "regional_group": F(Id("A UN regional group id from data/vocabularies/regional-groups.yml (States only).", example="african")),
-        "members": F(ListOf(Id(), unique=True, description="Member actors (groups only).")),
-        "aliases": F(ListOf(Text(max_length=200), unique=True, description="Other names the sources use, e.g. 'Korea' or 'the UK' (found by search).")),
-        "note": F(Translated("A short note in the site's words, e.g. on regional group membership.")),
+        "id": Field(Id("Equal to the file name: for a State, its ISO 3166-1 alpha-3 code in lower case.", example="egy"), required=True),
+        "kind": Field(OneOf(("state", "regional-organization", "group"), "What kind of actor this is.", what="a kind of actor"), required=True),
+        "iso3": Field(Text(description="ISO 3166-1 alpha-3 code (States only).", pattern=r"^[A-Z]{3}$", example="EGY", form="three capital letters")),
+        "name": Field(Translated("The actor's short name in each UN language.", required=("en",)), required=True),
+        "regional_group": Field(Id("A UN regional group id from data/vocabularies/regional-groups.yml (States only).", example="african")),
+        "members": Field(ListOf(Id(), unique=True, description="Member actors (groups only).")),
+        "aliases": Field(ListOf(Text(max_length=200), unique=True, description="Other names the sources use, e.g. 'Korea' or 'the UK' (found by search).")),
+        "note": Field(Translated("A short note in the site's words, e.g. on regional group membership.")),
     },
     title="Actor",
     description="A State, a regional organisation or a group. One file per actor in data/actors/.",
@@ -458,17 +460,17 @@ ACTOR = Obj(
 
 POSITION = Obj(
     {
-        "id": F(Id("Equal to the file name.", example="egy-2020-02-13"), required=True),
-        "actors": F(ListOf(Id(example="egy"), min_items=1, unique=True, description="Who holds the position."), required=True),
-        "date": F(Date("When the position was stated."), required=True),
-        "event": F(Id("The meeting or session, from data/events/.", example="oewg1-session2")),
-        "source": F(SOURCE, required=True),
-        "quote": F(Text(description="The exact words of the source paragraph (an omission is written …)."), required=True),
-        "stances": F(STANCES, required=True),
-        "objectives": F(ListOf(Id(example="information-exchange"), unique=True, description="Objectives (form follows function) the position names.")),
-        "supports": F(ListOf(Id(), unique=True, description="Proposals the actors support.")),
-        "opposes": F(ListOf(Id(), unique=True, description="Proposals the actors oppose.")),
-        "summary": F(Translated("A short, neutral summary in the site's own words (not a quote)."), required=True),
+        "id": Field(Id("Equal to the file name.", example="egy-2020-02-13"), required=True),
+        "actors": Field(ListOf(Id(example="egy"), min_items=1, unique=True, description="Who holds the position."), required=True),
+        "date": Field(Date("When the position was stated."), required=True),
+        "event": Field(Id("The meeting or session, from data/events/.", example="oewg1-session2")),
+        "source": Field(SOURCE, required=True),
+        "quote": Field(Text(description="The exact words of the source paragraph (an omission is written …)."), required=True),
+        "stances": Field(STANCES, required=True),
+        "objectives": Field(ListOf(Id(example="information-exchange"), unique=True, description="Objectives (form follows function) the position names.")),
+        "supports": Field(ListOf(Id(), unique=True, description="Proposals the actors support.")),
+        "opposes": Field(ListOf(Id(), unique=True, description="Proposals the actors oppose.")),
+        "summary": Field(Translated("A short, neutral summary in the site's own words (not a quote)."), required=True),
     },
     title="Position",
     description="What one or more actors said, with its exact source and verbatim quote. One file per position in data/positions/.",
@@ -476,8 +478,10 @@ POSITION = Obj(
 
 QUOTED_SOURCE = Obj(
     {
-        "source": F(SOURCE, required=True),
-        "quote": F(Text(description="The exact words of that paragraph (an omission is written …)."), required=True),
+        "source": Field(SOURCE, required=True),
+        "quote": Field(
+            Text(description="The exact words of that paragraph (an omission is written …)."), required=True
+        ),
     },
     description="A paragraph and the exact words in it that a statement rests on.",
 )
@@ -494,15 +498,15 @@ GROUNDS = MapOf(
 
 FATE = Obj(
     {
-        "outcome": F(Id("The id of the agreed outcome (a proposal with status: agreed).", example="global-mechanism"), required=True),
-        "kind": F(OneOf(
+        "outcome": Field(Id("The id of the agreed outcome (a proposal with status: agreed).", example="global-mechanism"), required=True),
+        "kind": Field(OneOf(
             ("reflected", "superseded", "not-taken-up"),
             "What a source says became of the proposal.",
             what="a kind of fate",
         ), required=True),
-        "element": F(Translated("Which element of the outcome reflects it, in the site's words.")),
-        "source": F(SOURCE, required=True),
-        "quote": F(Text(description="The exact words of that paragraph that say so."), required=True),
+        "element": Field(Translated("Which element of the outcome reflects it, in the site's words.")),
+        "source": Field(SOURCE, required=True),
+        "quote": Field(Text(description="The exact words of that paragraph that say so."), required=True),
     },
     description=(
         "What became of the proposal, only where a source says so. Leave it out when the record is "
@@ -512,27 +516,29 @@ FATE = Obj(
 
 PROPOSAL = Obj(
     {
-        "id": F(Id("Equal to the file name.", example="egypt-platform"), required=True),
-        "title": F(Translated("The proposal's name, in the site's words."), required=True),
-        "official_name": F(Bool(
+        "id": Field(Id("Equal to the file name.", example="egypt-platform"), required=True),
+        "title": Field(Translated("The proposal's name, in the site's words."), required=True),
+        "official_name": Field(Bool(
             "true when the title is the official name an official text gives (the Global Mechanism's): "
             "the site never translates it, and gives it only in the languages an official text is on record in."
         )),
-        "proponents": F(ListOf(Id(), min_items=1, unique=True), required=True),
-        "cosponsors": F(ListOf(Id(), unique=True)),
-        "date": F(Date("When it was first put forward."), required=True),
-        "source": F(SOURCE, required=True),
-        "quote": F(Text(description="The exact words of the source paragraph that state the proposal."), required=True),
-        "also_sources": F(ListOf(SOURCE, description="Further paragraphs that describe the proposal.")),
-        "stances": F(STANCES, required=True),
-        "grounds": F(GROUNDS),
-        "status": F(OneOf(
+        "proponents": Field(ListOf(Id(), min_items=1, unique=True), required=True),
+        "cosponsors": Field(ListOf(Id(), unique=True)),
+        "date": Field(Date("When it was first put forward."), required=True),
+        "source": Field(SOURCE, required=True),
+        "quote": Field(
+            Text(description="The exact words of the source paragraph that state the proposal."), required=True
+        ),
+        "also_sources": Field(ListOf(SOURCE, description="Further paragraphs that describe the proposal.")),
+        "stances": Field(STANCES, required=True),
+        "grounds": Field(GROUNDS),
+        "status": Field(OneOf(
             ("proposed", "agreed"),
             "'agreed' for the outcome States agreed (the Global Mechanism); a proposal is 'proposed' (the default).",
             what="a proposal status",
         )),
-        "fate": F(FATE),
-        "summary": F(Translated("A short, neutral summary in the site's own words."), required=True),
+        "fate": Field(FATE),
+        "summary": Field(Translated("A short, neutral summary in the site's own words."), required=True),
     },
     title="Proposal",
     description="A proposal for the form of regular institutional dialogue. One file per proposal in data/proposals/.",
@@ -540,42 +546,44 @@ PROPOSAL = Obj(
 
 EVENT = Obj(
     {
-        "id": F(Id(example="oewg1-session2"), required=True),
-        "title": F(Translated("The event's name."), required=True),
-        "date": F(Date("First day."), required=True),
-        "end_date": F(Date("Last day, if it lasted more than one.")),
-        "url": F(Url(example="https://meetings.unoda.org/meeting/76825")),
-        "source": F(SOURCE),
+        "id": Field(Id(example="oewg1-session2"), required=True),
+        "title": Field(Translated("The event's name."), required=True),
+        "date": Field(Date("First day."), required=True),
+        "end_date": Field(Date("Last day, if it lasted more than one.")),
+        "url": Field(Url(example="https://meetings.unoda.org/meeting/76825")),
+        "source": Field(SOURCE),
     },
     title="Event",
     description="A session, meeting or milestone. One file per event in data/events/.",
 )
 
 _LABELLED = {
-    "id": F(Id(), required=True),
-    "label": F(Translated("The name shown on the site.", required=CODES), required=True),
-    "description": F(Translated("What the value means.", required=CODES)),
+    "id": Field(Id(), required=True),
+    "label": Field(Translated("The name shown on the site.", required=CODES), required=True),
+    "description": Field(Translated("What the value means.", required=CODES)),
 }
 
 STANCE = Obj(dict(_LABELLED), description="One value of a criterion's stance vocabulary.")
 
 CRITERIA = Obj(
     {
-        "criteria": F(
+        "criteria": Field(
             ListOf(
                 Obj(
                     {
                         **_LABELLED,
-                        "question": F(Translated("The question the criterion asks.", required=CODES), required=True),
-                        "source": F(SOURCE),
-                        "stances": F(ListOf(STANCE, min_items=1), required=True),
+                        "question": Field(
+                            Translated("The question the criterion asks.", required=CODES), required=True
+                        ),
+                        "source": Field(SOURCE),
+                        "stances": Field(ListOf(STANCE, min_items=1), required=True),
                     }
                 ),
                 min_items=1,
             ),
             required=True,
         ),
-        "not_stated": F(STANCE, required=True),
+        "not_stated": Field(STANCE, required=True),
     },
     title="Criteria",
     description="The criteria of regular institutional dialogue and their stance vocabularies.",
@@ -583,8 +591,8 @@ CRITERIA = Obj(
 
 OBJECTIVES = Obj(
     {
-        "objectives": F(
-            ListOf(Obj({**_LABELLED, "sources": F(ListOf(SOURCE))}), min_items=1),
+        "objectives": Field(
+            ListOf(Obj({**_LABELLED, "sources": Field(ListOf(SOURCE))}), min_items=1),
             required=True,
         )
     },
@@ -593,7 +601,7 @@ OBJECTIVES = Obj(
 )
 
 SIMPLE_VOCABULARY = Obj(
-    {"values": F(ListOf(Obj(dict(_LABELLED)), min_items=1), required=True)},
+    {"values": Field(ListOf(Obj(dict(_LABELLED)), min_items=1), required=True)},
     title="Vocabulary",
     description="A list of ids with labels in the six languages.",
 )
@@ -610,7 +618,6 @@ class Kind:
     name: str
     folder: str  # under data/
     spec: Spec
-    one_per_file: bool = True
 
 
 KINDS: tuple[Kind, ...] = (

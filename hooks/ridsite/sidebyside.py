@@ -41,9 +41,7 @@ PROPOSALS_PER_FILE = 25  # on average: files of proposals = ceil(proposals / thi
 
 def _lang_file(path: str, lang: str) -> str:
     """compare/x.json, or compare/x.fr.json for French (served as x.json under /fr/)."""
-    suffix = "" if lang == CODES[0] else f".{lang}"
-    stem, ext = path.rsplit(".", 1)
-    return f"{stem}{suffix}.{ext}"
+    return slugs.file_in_language(path, lang)
 
 
 def data_file(lang: str) -> str:

@@ -12,14 +12,11 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .languages import CODES, DEFAULT
+from . import slugs
+from .languages import CODES
 
 PER_FILE = 10_000
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-
-
-def _prefix(lang: str) -> str:
-    return "" if lang == DEFAULT else f"{lang}/"
 
 
 def pages_in(root: Path) -> list[str]:
@@ -37,11 +34,14 @@ def pages_in(root: Path) -> list[str]:
 
 
 def _url_entry(site_url: str, neutral: str, lang: str, langs: set[str], lastmod: str) -> str:
+    def address(code: str) -> str:
+        return escape(slugs.public_url(site_url, neutral, code))
+
     alternates = "".join(
-        f'\n    <xhtml:link rel="alternate" hreflang="{other}" href="{escape(site_url + _prefix(other) + neutral)}"/>'
+        f'\n    <xhtml:link rel="alternate" hreflang="{other}" href="{address(other)}"/>'
         for other in CODES if other in langs
     )
-    return f"  <url>\n    <loc>{escape(site_url + _prefix(lang) + neutral)}</loc>\n    <lastmod>{lastmod}</lastmod>{alternates}\n  </url>\n"
+    return f"  <url>\n    <loc>{address(lang)}</loc>\n    <lastmod>{lastmod}</lastmod>{alternates}\n  </url>\n"
 
 
 def write_sitemaps(site: Path, pages: dict[str, list[str]], site_url: str, epoch: int | None) -> int:
@@ -49,7 +49,9 @@ def write_sitemaps(site: Path, pages: dict[str, list[str]], site_url: str, epoch
     URLs, known from the builds: walking the assembled site's hundred thousand folders for them
     took longer than anything else in its assembly); returns the number of addresses listed."""
     site_url = site_url.rstrip("/") + "/"
-    for old in [*site.glob("sitemap*.xml*"), *(site / lang / name for lang in CODES[1:] for name in ("sitemap.xml", "sitemap.xml.gz"))]:
+    theirs = ("sitemap.xml", "sitemap.xml.gz")
+    made_by_mkdocs = (site / slugs.language_root(lang) / name for lang in CODES for name in theirs)
+    for old in [*site.glob("sitemap*.xml*"), *made_by_mkdocs]:
         if old.exists():
             old.unlink()
     when = dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None else dt.datetime.now(dt.timezone.utc)

@@ -1,9 +1,13 @@
-"""Stable identifiers and URLs. Published URLs must never change: change these rules only with redirects."""
+"""Stable identifiers and URLs: the one place where a record, a page and a language become an
+address or a file (tests/test_addresses.py keeps the language rule from being written elsewhere).
+Published URLs must never change: change these rules only with redirects."""
 
 from __future__ import annotations
 
 import posixpath
 import re
+
+from .languages import CODES, DEFAULT
 
 
 def symbol_slug(symbol: str) -> str:
@@ -68,6 +72,26 @@ def index_url(section: str) -> str:
     return f"{section}/"
 
 
+RECORD_URLS = {
+    "document": document_url, "actor": actor_url, "position": position_url, "proposal": proposal_url,
+    "event": event_url,
+}
+
+
+def record_url(kind: str, record_id: str) -> str:
+    """The page of a record of a kind named at run time: ('event', 'oewg-1') → 'events/oewg-1/'."""
+    return RECORD_URLS[kind](record_id)
+
+
+# The page of each kind of record, as a pattern for the readers of the open data (record.json);
+# tests/test_addresses.py keeps it equal to the functions above.
+RECORD_ADDRESSES = {
+    "document": "documents/{id}/", "paragraph": "documents/{document}/{paragraph-slug}/",
+    "actor": "actors/{id}/", "position": "positions/{id}/", "proposal": "proposals/{id}/",
+    "event": "events/{id}/",
+}
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link between two directory URLs of the same language, so it works under /fr/ as at /."""
     to_path, _, fragment = to_url.partition("#")
@@ -95,6 +119,91 @@ def _relpath(to_path: str, from_url: str) -> str:
     return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
-def source_file_for(url: str) -> str:
-    """The Markdown file (default language) that MkDocs turns into a directory URL."""
-    return url.rstrip("/") + ".md" if url else "index.md"
+def list_page_url(base_url: str, number: int) -> str:
+    """Page N of a long list: its first page at the list's own address, the next at …/page/N/."""
+    return base_url if number == 1 else f"{base_url}page/{number}/"
+
+
+# --------------------------------------------------------------------------------------------
+# Languages. The default language (English) is at the site's root and every other one under its
+# code: positions/x/ is /positions/x/ in English, /fr/positions/x/ in French. In docs/, where
+# mkdocs-static-i18n reads them, a file of one language has its code before the extension
+# (x.fr.md, map.fr.svg), published under that language's folder without it (fr/…/map.svg).
+# --------------------------------------------------------------------------------------------
+
+
+def language_root(lang: str) -> str:
+    """A language's folder from the site's root: '' for the default language, 'fr/' for French."""
+    return "" if lang == DEFAULT else f"{lang}/"
+
+
+def in_language(url: str, lang: str) -> str:
+    """'positions/x/' in French → 'fr/positions/x/' (from the site's root, without a leading '/')."""
+    return language_root(lang) + url
+
+
+def site_path(url: str, lang: str) -> str:
+    """'positions/x/' in French → '/fr/positions/x/', as permalinks.txt lists addresses."""
+    return "/" + in_language(url, lang)
+
+
+def public_url(site_url: str, url: str, lang: str) -> str:
+    """The address of a page of one language under site_url (which ends with '/', or is empty)."""
+    return site_url + in_language(url, lang)
+
+
+def without_language(path: str) -> str:
+    """'/fr/positions/x/' or 'positions/x/' → 'positions/x/': the inverse of site_path."""
+    path = path.lstrip("/")
+    first, _, rest = path.partition("/")
+    return rest if first in CODES and first != DEFAULT else path
+
+
+def language_suffix(lang: str) -> str:
+    """What a file of one language has before its extension in docs/: '' or '.fr'."""
+    return "" if lang == DEFAULT else f".{lang}"
+
+
+def file_in_language(path: str, lang: str) -> str:
+    """'compare/map.svg' in French → 'compare/map.fr.svg' (published as fr/compare/map.svg)."""
+    folder, slash, name = path.rpartition("/")
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        raise ValueError(f"'{path}' has no extension to put the language before")
+    return f"{folder}{slash}{stem}{language_suffix(lang)}.{ext}"
+
+
+def file_language(path: str) -> str | None:
+    """'actors/egy.fr.md' → 'fr'; 'actors/egy.md' → None (a file of the default language, or of all)."""
+    parts = path.rpartition("/")[2].split(".")
+    return parts[-2] if len(parts) >= 3 and parts[-2] in CODES else None
+
+
+def file_without_language(path: str) -> str:
+    """'a/x.fr.bib' → 'a/x.bib': where a file of docs/ is published in its language's folder."""
+    if file_language(path) is None:
+        return path
+    folder, slash, name = path.rpartition("/")
+    stem, _lang, ext = name.rsplit(".", 2)
+    return f"{folder}{slash}{stem}.{ext}"
+
+
+def page_file(url: str, lang: str, folder_index: bool = False) -> str:
+    """The Markdown file in docs/ that MkDocs publishes at a page's URL in one language:
+    'actors/egy/' → 'actors/egy.fr.md'; an index page (folder_index) → 'actors/index.fr.md', so
+    that the pages under it can sit in its folder; the home page '' → 'index.fr.md'."""
+    base = url.rstrip("/") or "index"
+    if url.endswith("/") and folder_index:
+        base = url + "index"
+    return file_in_language(f"{base}.md", lang)
+
+
+def authored_url(source: str) -> str | None:
+    """The language-neutral URL of an authored Markdown file of docs/ (None if not Markdown):
+    'methodology.fr.md' → 'methodology/', 'index.md' → '', 'a/index.md' → 'a/'."""
+    if not source.endswith(".md"):
+        return None
+    stem = file_without_language(source)[: -len(".md")]
+    folder, _, name = stem.rpartition("/")
+    folder = folder + "/" if folder else ""
+    return folder if name in ("index", "README") else f"{folder}{name}/"

@@ -21,13 +21,11 @@ that MkDocs wrote for the exemplar.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
 from html import escape
 
-from .permalinks import neutral_url
 from .runner import plugin_entries
 
 
@@ -48,7 +46,7 @@ class Parts:
 
     @classmethod
     def of_page(cls, page) -> "Parts":
-        """The parts of a pages.Page, exactly as read_parts finds them in its Markdown file."""
+        """The parts of a pages.Page, as its Markdown file (pages.markdown_file) gives them to the theme."""
         return cls(
             url=page.url,
             kind=page.kind,
@@ -62,26 +60,6 @@ class Parts:
     def key(self) -> tuple[str, int]:
         """Pages with one key share a shell: relative links in the theme depend on the depth."""
         return self.kind, self.url.count("/")
-
-
-def read_parts(source_path: str, text: str) -> Parts:
-    """Parts of a file written by pages.markdown_file ('---\\n{json}\\n---\\n\\n{body}\\n')."""
-    if not text.startswith("---\n"):
-        raise StampError(f"{source_path}: no front matter")
-    front, sep, rest = text[4:].partition("\n---\n\n")
-    if not sep:
-        raise StampError(f"{source_path}: front matter not closed")
-    meta = json.loads(front)
-    rid = meta.get("rid") or {}
-    url = neutral_url(source_path)
-    return Parts(
-        url=url or "",
-        kind=rid.get("kind", ""),
-        title=meta.get("title", ""),
-        head=rid.get("head", ""),
-        body=rest[:-1] if rest.endswith("\n") else rest,
-        description=meta.get("description", ""),
-    )
 
 
 def stampable(parts: Parts) -> bool:

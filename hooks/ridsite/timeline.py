@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import compare, dates, slugs, svg
 from .corpus import Corpus
-from .pages import Page, Renderer, paginate
+from .pages import Page, Renderer, paginate, paged_title
 
 URL = "compare/timeline/"
 FIRST_YEAR = 2010  # the first GGE consensus report (A/65/201)
@@ -33,7 +33,7 @@ class Item:
 
     @property
     def url(self) -> str:
-        return {"document": slugs.document_url, "event": slugs.event_url, "proposal": slugs.proposal_url}[self.kind](self.id)
+        return slugs.record_url(self.kind, self.id)
 
 
 def items(corpus: Corpus) -> list[Item]:
@@ -157,7 +157,7 @@ def pages(renderer: Renderer) -> list[Page]:
         number = pager["number"]
         out.append(compare.render(
             renderer, "compare-timeline.html", pager["url"], "compare-timeline",
-            title=title if pager["count"] == 1 else f"{title} ({number}/{pager['count']})",
+            title=paged_title(title, pager),
             items=chunk, chart=timeline_svg(chunk, renderer, axis), first=first, last=last, axis=axis,
             labels={i: label(i, renderer) for i in chunk}, colours=COLOURS, pager=pager, years=years,
             total=len(all_items), start=(number - 1) * PAGE_SIZE + 1,

@@ -7,18 +7,16 @@ of docs/, so that a kind of page added by a feature module is checked without to
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from ridsite.languages import CODES, DEFAULT
+from ridsite import slugs
+from ridsite.languages import DEFAULT
 from ridsite.pages import Renderer
-
-LANGUAGE_SUFFIX = re.compile(r"\.(" + "|".join(CODES) + r")$")
 
 
 def lang_prefix(lang: str) -> str:
     """Where a language's pages live under the site root: "" for English, "fr/" for French."""
-    return "" if lang == DEFAULT else f"{lang}/"
+    return slugs.language_root(lang)
 
 
 def page_url(lang: str, url: str) -> str:
@@ -46,9 +44,9 @@ def authored_pages(docs_dir: Path) -> dict[str, str]:
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         stem = rel[: -len(".md")]
-        if rel in generated or LANGUAGE_SUFFIX.search(stem):
+        if rel in generated or slugs.file_language(rel):
             continue
-        url = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+        url = slugs.authored_url(rel)
         pages["authored:" + (stem.replace("/index", "") if stem != "index" else "home")] = url
     return pages
 
