@@ -17,7 +17,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from ridsite.languages import CODES
+from ridsite import slugs
+from ridsite.languages import CODES, DEFAULT
 from ridsite.runner import site_url
 
 from .conftest import ARTIFACTS
@@ -132,7 +133,8 @@ def test_every_link_to_another_host_is_listed_for_review(checked, site_corpus):
     urls = {doc["url"] for doc in site_corpus.documents.values() if doc.get("url")}
     assert urls and urls <= set(external), sorted(urls - set(external))
     def languages(pages: list[str]) -> set[str]:
-        return {page.split("/")[0] if page.split("/")[0] in CODES else CODES[0] for page in pages}
+        folders = {slugs.language_root(lang): lang for lang in CODES}
+        return {folders.get(page.split("/")[0] + "/", DEFAULT) for page in pages}
 
     assert [url for url in sorted(urls) if languages(external[url]) != set(CODES)] == []
     listed = (ARTIFACTS / "links" / "external.tsv").read_text(encoding="utf-8").splitlines()
