@@ -21,13 +21,16 @@ def svg_plot(stored: dict) -> str:
     sx = lambda x: pad + (width - 2 * pad) * x / max_x  # noqa: E731
     sy = lambda y: height - pad - (height - 2 * pad) * y / max_y  # noqa: E731
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="bench-title bench-desc">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        'aria-labelledby="bench-title bench-desc">',
         '<title id="bench-title">Build time against record count</title>',
-        '<desc id="bench-desc">Seconds to build all six languages for each benchmark scale; the table on this page has the same numbers.</desc>',
+        '<desc id="bench-desc">Seconds to build all six languages for each benchmark scale; the table on this page '
+        "has the same numbers.</desc>",
         f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#333"/>',
         f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" stroke="#333"/>',
         f'<text x="{width / 2}" y="{height - 12}" text-anchor="middle" font-size="13">records</text>',
-        f'<text x="14" y="{height / 2}" text-anchor="middle" font-size="13" transform="rotate(-90 14 {height / 2})">seconds</text>',
+        f'<text x="14" y="{height / 2}" text-anchor="middle" font-size="13" transform="rotate(-90 14 '
+        f'{height / 2})">seconds</text>',
         f'<text x="{pad}" y="{height - pad + 18}" font-size="11" text-anchor="middle">0</text>',
         f'<text x="{width - pad}" y="{height - pad + 18}" font-size="11" text-anchor="middle">{max_x}</text>',
         f'<text x="{pad - 6}" y="{pad + 4}" font-size="11" text-anchor="end">{max_y:g}</text>',
@@ -38,15 +41,31 @@ def svg_plot(stored: dict) -> str:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in [(sx(0), sy(0)), *coords])
         parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{path}"/>')
         parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>' for x, y in coords]
-        parts.append(f'<text x="{width - pad}" y="{pad + 16 * i}" font-size="12" text-anchor="end" fill="{colour}">{escape(label)}</text>')
+        parts.append(
+            f'<text x="{width - pad}" y="{pad + 16 * i}" font-size="12" text-anchor="end" '
+            f'fill="{colour}">{escape(label)}</text>'
+        )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
 
 COLUMNS = (
-    "series", "scale", "records", "pages per language", "pages (all languages)", "build (s)", "ms / page",
-    "English alone (s)", "six ÷ one", "runs: six languages / English alone (s)", "peak memory, largest process (MiB)", "output (MB)", "median page (KB)", "largest page (KB)",
-    "first search (KB)", "rid check (s)",
+    "series",
+    "scale",
+    "records",
+    "pages per language",
+    "pages (all languages)",
+    "build (s)",
+    "ms / page",
+    "English alone (s)",
+    "six ÷ one",
+    "runs: six languages / English alone (s)",
+    "peak memory, largest process (MiB)",
+    "output (MB)",
+    "median page (KB)",
+    "largest page (KB)",
+    "first search (KB)",
+    "rid check (s)",
 )
 
 
@@ -54,16 +73,26 @@ def rows(stored: dict) -> list[list[str]]:
     out = []
     for label, series in sorted(stored.items()):
         for r in sorted(series["results"], key=lambda r: r["scale"]):
-            out.append([
-                label, f"×{r['scale']}", str(records(r)), str(max(r["pages_per_language"].values())), str(r["pages_total"]),
-                str(r["build_seconds"]), str(r["ms_per_page"]),
-                str(r["one_language_seconds"]) if r.get("one_language_seconds") else "–",
-                f"{r['build_seconds'] / r['one_language_seconds']:.1f}" if r.get("one_language_seconds") else "–",
-                runs(r),
-                str(r["peak_memory_mib"]), f"{r['output_bytes'] / 1e6:.1f}",
-                f"{r['median_page_bytes'] / 1000:.1f}", f"{r['largest_page_bytes'] / 1000:.1f}",
-                f"{r['first_search_bytes'] / 1000:.1f}", str(r["check_seconds"]),
-            ])
+            out.append(
+                [
+                    label,
+                    f"×{r['scale']}",
+                    str(records(r)),
+                    str(max(r["pages_per_language"].values())),
+                    str(r["pages_total"]),
+                    str(r["build_seconds"]),
+                    str(r["ms_per_page"]),
+                    str(r["one_language_seconds"]) if r.get("one_language_seconds") else "–",
+                    f"{r['build_seconds'] / r['one_language_seconds']:.1f}" if r.get("one_language_seconds") else "–",
+                    runs(r),
+                    str(r["peak_memory_mib"]),
+                    f"{r['output_bytes'] / 1e6:.1f}",
+                    f"{r['median_page_bytes'] / 1000:.1f}",
+                    f"{r['largest_page_bytes'] / 1000:.1f}",
+                    f"{r['first_search_bytes'] / 1000:.1f}",
+                    str(r["check_seconds"]),
+                ]
+            )
     return out
 
 
@@ -89,7 +118,8 @@ def table(stored: dict) -> str:
         # scrollable-region-focusable).
         '<div class="md-typeset__scrollwrap" role="region" tabindex="0" aria-labelledby="benchmark-results">'
         '<div class="md-typeset__table"><table lang="en" dir="ltr">\n'
-        f'<caption id="benchmark-results">Benchmark results, one row per series and scale</caption>\n<thead><tr>{head}</tr></thead>\n'
+        '<caption id="benchmark-results">Benchmark results, one row per series and '
+        f"scale</caption>\n<thead><tr>{head}</tr></thead>\n"
         f"<tbody>\n{body}\n</tbody>\n</table></div></div>\n"
     )
 
@@ -148,7 +178,7 @@ def write_report(stored: dict, page: Path, svg: Path) -> None:
     page.write_text(
         "---\ntitle: Benchmarks\n---\n\n# Benchmarks { lang=en }\n\n"
         + paragraphs(INTRO + "\n\nMeasured on: " + machines + ".")
-        + "\n![Build time against record count: the same numbers as the table below](assets/benchmarks.svg){ lang=en }\n\n"
-        + table(stored),
+        + "\n![Build time against record count: the same numbers as the table below](assets/benchmarks.svg){ lang=en "
+        "}\n\n" + table(stored),
         encoding="utf-8",
     )

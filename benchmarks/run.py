@@ -29,8 +29,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 import synthetic  # noqa: E402
-from ridsite.weight import served_bytes  # noqa: E402
 from report import write_report  # noqa: E402
+
+from ridsite.weight import served_bytes  # noqa: E402
 
 LANGS = ("en", "fr", "es", "ru", "zh", "ar")
 # What is timed: `rid build` (the published site: languages in parallel, Pagefind) or plain
@@ -60,7 +61,8 @@ def timed(cmd: list[str], cwd: Path, env: dict) -> tuple[float, int, subprocess.
     wrapper = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter(); r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-        "sys.stdout.write(repr((time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode, r.stderr[-4000:])))\n"
+        "sys.stdout.write(repr((time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+        "r.returncode, r.stderr[-4000:])))\n"
     )
     out = subprocess.run([sys.executable, "-c", wrapper, *cmd], cwd=cwd, env=env, capture_output=True, text=True)
     seconds, rss, code, stderr = eval(out.stdout)  # our own repr, from the line above
@@ -162,7 +164,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/rid-benchmark"))
-    parser.add_argument("--build", choices=sorted(BUILDS), default="rid", help="what to time (default: rid build, as published)")
+    parser.add_argument(
+        "--build", choices=sorted(BUILDS), default="rid", help="what to time (default: rid build, as published)"
+    )
     parser.add_argument("--label", help="name of this series in the results (default: the build's name)")
     parser.add_argument("--no-report", action="store_true", help="do not rewrite docs/benchmarks.md")
     parser.add_argument("--repeat", type=int, default=3, help="builds per scale, medians reported (default: 3)")
@@ -174,7 +178,9 @@ def main() -> None:
     for scale in args.scales:
         result = run(scale, args.workdir, args.build, args.repeat)
         # A scale measured again replaces its earlier row; other scales stay.
-        series["results"] = sorted([r for r in series["results"] if r["scale"] != scale] + [result], key=lambda r: r["scale"])
+        series["results"] = sorted(
+            [r for r in series["results"] if r["scale"] != scale] + [result], key=lambda r: r["scale"]
+        )
         series.update(machine=f"{os.cpu_count()} cores", date=time.strftime("%Y-%m-%d"))
         results_file.write_text(json.dumps(stored, indent=2) + "\n")
     if not args.no_report:

@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/serve_edit.py --one      # the one-language preview, rid serve -l en
 
 Copies the project (real data) to a temporary folder, starts `rid serve` there (the published
-site, rebuilt by `rid build` after each save), then edits one
-position's summary (never a quote: those must stay verbatim) three times and polls its page until the new words are served.
+site, rebuilt by `rid build` after each save), then edits one position's summary (never a quote:
+those must stay verbatim) three times and polls its page until the new words are served.
 Prints each time and the median. Not part of the test suite: timings are measured, never asserted.
 """
 
@@ -36,7 +36,13 @@ def free_port() -> int:
 
 
 def copy_project(dest: Path) -> None:
-    tracked = subprocess.run(["git", "ls-files", "mkdocs.yml", "docs", "hooks", "overrides", "data", "permalinks.txt", "redirects.yml"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    tracked = subprocess.run(
+        ["git", "ls-files", "mkdocs.yml", "docs", "hooks", "overrides", "data", "permalinks.txt", "redirects.yml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     for rel in tracked:
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / rel, dest / rel)
@@ -93,7 +99,10 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=3)
     args = parser.parse_args()
     times = measure(not args.one, args.edits)
-    print(f"{'one-language preview' if args.one else 'six languages'}: median {statistics.median(times):.2f} s from save to served page")
+    print(
+        f"{'one-language preview' if args.one else 'six languages'}: median {statistics.median(times):.2f} s from "
+        "save to served page"
+    )
 
 
 if __name__ == "__main__":

@@ -105,7 +105,8 @@ def generate(real_data: Path, out_data: Path, scale: int) -> dict[str, int]:
     # Positions and proposals: copies pointing at the copied documents and at other actors.
     real_actor_count = len(actors)
     for j in range(scale):
-        def actor_of(actor_id: str) -> str:
+
+        def actor_of(actor_id: str, j: int = j) -> str:
             index = list(actors).index(actor_id) if actor_id in actors else 0
             return actor_ids[(j * real_actor_count + index) % len(actor_ids)]
 

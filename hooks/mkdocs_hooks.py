@@ -55,7 +55,9 @@ def on_config(config):
         raise PluginError("\n" + str(exc)) from None
     # Kept in this build's configuration, which mkdocs-static-i18n carries from pass to pass.
     config.extra["rid"] = {
-        "home": {lang: Renderer(result.corpus, lang, config.site_url or "").home_summary() for lang in result.languages},
+        "home": {
+            lang: Renderer(result.corpus, lang, config.site_url or "").home_summary() for lang in result.languages
+        },
         "generated": sorted(generated_folders(p.source_path for p in result.pages)),
     }
     log.info(f"ridsite: {len(result.pages)} pages from records ({result.written} written, {result.removed} removed)")
@@ -88,7 +90,8 @@ def on_page_context(context, page, config, nav):
     prepared = _prepared(config)
     if prepared:
         config.extra["alternate"] = [
-            {"name": root["name"], "lang": root["lang"], "link": root["root"] + page.url} for root in prepared["language_roots"]
+            {"name": root["name"], "lang": root["lang"], "link": root["root"] + page.url}
+            for root in prepared["language_roots"]
         ]
     return context
 

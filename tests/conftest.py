@@ -25,7 +25,18 @@ from ridsite.load import load_corpus  # noqa: E402
 # What a site build needs; copied so tests never write into the working tree.
 # permalinks.txt and redirects.yml: the build checks that no published address disappears.
 SITE_INPUTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "permalinks.txt", "redirects.yml")
-GENERATED = ("documents", "actors", "positions", "proposals", "criteria", "objectives", "events", "bibliography", "compare", "data")
+GENERATED = (
+    "documents",
+    "actors",
+    "positions",
+    "proposals",
+    "criteria",
+    "objectives",
+    "events",
+    "bibliography",
+    "compare",
+    "data",
+)
 
 
 def copy_project(dest: Path) -> Path:
@@ -34,8 +45,10 @@ def copy_project(dest: Path) -> Path:
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(
-                src, dest / name,
-                ignore=shutil.ignore_patterns("__pycache__", ".generated", *GENERATED) if name == "docs"
+                src,
+                dest / name,
+                ignore=shutil.ignore_patterns("__pycache__", ".generated", *GENERATED)
+                if name == "docs"
                 else shutil.ignore_patterns("__pycache__"),
             )
         elif src.exists():
@@ -52,7 +65,7 @@ _current: list[pytest.Item] = []
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: builds a site or drives a browser; left out of `pytest -m \"not slow\"`")
+    config.addinivalue_line("markers", 'slow: builds a site or drives a browser; left out of `pytest -m "not slow"`')
 
 
 def pytest_collection_modifyitems(config, items):
@@ -80,7 +93,11 @@ def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.Complete
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
     return subprocess.run(
         [sys.executable, "-m", "ridsite.cli", "build", "-d", str(site_dir), "--jobs", "2", *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=1800,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
 
 
@@ -90,7 +107,11 @@ def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.C
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=1800,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
 
 
@@ -103,7 +124,7 @@ def pagefind_fragments(bundle: Path) -> dict[str, dict]:
     fragments = {}
     for path in (bundle / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
-        fragment = json.loads(data[data.index(b"{"):])
+        fragment = json.loads(data[data.index(b"{") :])
         fragments[fragment["url"]] = fragment
     return fragments
 

@@ -59,13 +59,16 @@ def test_a_file_of_one_language_has_its_code_before_the_extension_and_is_publish
     assert slugs.file_without_language("bibliography/rid.bib") == "bibliography/rid.bib"
 
 
-@pytest.mark.parametrize("url, lang, index, source", [
-    ("actors/egy/", "en", False, "actors/egy.md"),
-    ("actors/egy/", "fr", False, "actors/egy.fr.md"),
-    ("actors/", "ar", True, "actors/index.ar.md"),  # an index keeps its pages in its folder
-    ("", "en", False, "index.md"),
-    ("", "zh", False, "index.zh.md"),
-])
+@pytest.mark.parametrize(
+    "url, lang, index, source",
+    [
+        ("actors/egy/", "en", False, "actors/egy.md"),
+        ("actors/egy/", "fr", False, "actors/egy.fr.md"),
+        ("actors/", "ar", True, "actors/index.ar.md"),  # an index keeps its pages in its folder
+        ("", "en", False, "index.md"),
+        ("", "zh", False, "index.zh.md"),
+    ],
+)
 def test_each_page_is_written_to_the_markdown_file_mkdocs_publishes_at_its_address(url, lang, index, source):
     assert slugs.page_file(url, lang, folder_index=index) == source
     assert slugs.authored_url(source) == url
@@ -126,8 +129,8 @@ def test_the_grep_finds_each_way_the_rule_was_written_before(tmp_path):
         'prefix = "" if lang == DEFAULT else f"{lang}/"',
         'suffix = "" if self.lang == CODES[0] else f".{self.lang}"',
         'return not (docs / f"{rel[:-3]}.{lang}.md").exists()',
-        'root = staging if lang == DEFAULT else staging / lang',
-        'return rest if first in CODES[1:] else path',
+        "root = staging if lang == DEFAULT else staging / lang",
+        "return rest if first in CODES[1:] else path",
         'return (i18n.current_language if i18n is not None else None) or "en"',
         '"root": f"{root}{language.code}/"',
     ]
@@ -145,7 +148,9 @@ def test_the_pages_of_a_long_list_are_its_address_then_page_n():
 def test_a_list_on_one_page_has_its_plain_title_and_a_longer_one_numbers_every_page():
     assert paged_title("Positions", {"number": 1, "count": 1}) == "Positions"
     assert [paged_title("Positions", p) for _, p in paginate("positions/", list(range(5)), 2)] == [
-        "Positions (1/3)", "Positions (2/3)", "Positions (3/3)",
+        "Positions (1/3)",
+        "Positions (2/3)",
+        "Positions (3/3)",
     ]
 
 
@@ -166,5 +171,12 @@ def test_every_paged_list_of_the_site_numbers_all_its_pages_alike(corpus, monkey
         for n in range(1, count + 1):
             assert pages[slugs.list_page_url(base, n)].title == f"{title} ({n}/{count})", base
         paged_kinds.add(pages[base].kind)
-    assert {"stance", "objective", "positions-index", "bibliography-index", "compare-proposals",
-            "compare-scorecard", "compare-timeline"} <= paged_kinds
+    assert {
+        "stance",
+        "objective",
+        "positions-index",
+        "bibliography-index",
+        "compare-proposals",
+        "compare-scorecard",
+        "compare-timeline",
+    } <= paged_kinds

@@ -132,7 +132,9 @@ def test_language_switcher_keeps_the_same_record(built):
 
 def test_interface_is_translated(built):
     _, site, _ = built
-    assert "Позиции, ссылающиеся на этот пункт" in page_file(site, "ru", "documents/a-70-174/18/").read_text(encoding="utf-8")
+    assert "Позиции, ссылающиеся на этот пункт" in page_file(site, "ru", "documents/a-70-174/18/").read_text(
+        encoding="utf-8"
+    )
     assert "引用本段的立场" in page_file(site, "zh", "documents/a-70-174/18/").read_text(encoding="utf-8")
     assert "22 تموز/يوليه 2015" in page_file(site, "ar", "documents/a-70-174/").read_text(encoding="utf-8")
 
@@ -163,15 +165,18 @@ def test_no_request_leaves_the_site(built):
             url = attrs.get("src") or (attrs.get("href") if tag == "link" else None) or ""
             if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
                 continue
-            if tag in ("script", "link", "img", "iframe", "source", "video", "audio") and re.match(r"(https?:)?//", url):
+            if tag in ("script", "link", "img", "iframe", "source", "video", "audio") and re.match(
+                r"(https?:)?//", url
+            ):
                 offenders.append(f"{path}: <{tag}> {url}")
     assert offenders == []
     assert not any("fonts.googleapis" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
 
 
 def test_no_generated_page_is_committed():
-    from conftest import ROOT, GENERATED
     import subprocess
+
+    from conftest import GENERATED, ROOT
 
     tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     assert not [f for f in tracked if f.split("/")[1] in GENERATED]
@@ -192,7 +197,10 @@ def test_a_bad_record_stops_the_build_before_anything_is_written(project):
     bad.write_text(bad.read_text(encoding="utf-8").replace("actors: [egy]", "actors: [egyp]"), encoding="utf-8")
     result = run_build(project, site)
     assert result.returncode != 0
-    assert "data/positions/egy-2020-02-13-platform.yml:3:10: actors[0]: unknown actor 'egyp'. Did you mean 'egy'?" in result.stderr
+    assert (
+        "data/positions/egy-2020-02-13-platform.yml:3:10: actors[0]: unknown actor 'egyp'. Did you mean 'egy'?"
+        in result.stderr
+    )
     assert [p.name for p in site.iterdir()] == ["previous.html"]
     assert not (project / "docs" / "actors").exists()
 

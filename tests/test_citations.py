@@ -21,7 +21,7 @@ from citeproc import Citation as CslCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
 from citeproc.source.json import CiteProcJSON
 
-from ridsite import cite, citations, slugs
+from ridsite import citations, cite, slugs
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
 from ridsite.pages import Site
@@ -56,7 +56,9 @@ def references(corpus):
         for page_url, record_id, ref in cite.citable(site):
             block = cite._block(site, page_url, ref, record_id)
             texts = {d.filename.rsplit(".", 1)[1]: saved(d) for d in block.downloads}
-            assert {d.filename for d in block.downloads} == {f"{cite.download_stem(record_id)}.{ext}" for ext, _ in citations.EXPORTS.values()}
+            assert {d.filename for d in block.downloads} == {
+                f"{cite.download_stem(record_id)}.{ext}" for ext, _ in citations.EXPORTS.values()
+            }
             out.append((lang, page_url, ref, texts))
     return out
 
@@ -113,7 +115,12 @@ def test_ris_and_csl_json_carry_the_same_reference_as_the_bibtex(references):
         assert bib["title"] == ris["title"] == csl_raw["title"], where
         assert url == bib["url"] == ris["urls"][0] == csl_raw["URL"], where
         # Whitespace compared as a reader sees it: the decoded BibTeX folds CLDR's no-break spaces.
-        assert bib["note"] == " ".join(ris["notes"][0].split()) == " ".join(csl_raw["note"].split()) == " ".join(ref.note.split()), where
+        assert (
+            bib["note"]
+            == " ".join(ris["notes"][0].split())
+            == " ".join(csl_raw["note"].split())
+            == " ".join(ref.note.split())
+        ), where
         assert ref.pinpoint in csl_raw["note"]
         date = bib.get("date") or bib.get("year")
         if not date:  # an undated work (n.d.): no format may invent a date for it
@@ -125,14 +132,16 @@ def test_ris_and_csl_json_carry_the_same_reference_as_the_bibtex(references):
             assert ris["date"].rstrip("/") == date.replace("-", "/"), where
         if "number" in bib:
             assert bib["number"] == ris["issn"] == csl_raw["number"], where  # rispy names SN "issn"
-        assert [n["literal"] if "literal" in n else f"{n['family']}, {n['given']}" for n in csl_raw["author"]] == ris["authors"], where
+        assert [n["literal"] if "literal" in n else f"{n['family']}, {n['given']}" for n in csl_raw["author"]] == ris[
+            "authors"
+        ], where
 
 
 def test_csl_json_renders_with_a_csl_style(references):
     """citeproc-py renders each kind of work with the style it bundles: title, year and URL show."""
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     seen_types = set()
-    for lang, page_url, ref, texts in references:
+    for lang, _page_url, ref, texts in references:
         if lang != "fr" or ref.work.entry_type in seen_types:
             continue
         seen_types.add(ref.work.entry_type)
@@ -164,8 +173,10 @@ def oscola_and_chicago(site, ref):
 def test_paragraph_citation_in_both_styles_as_the_issue_asks(corpus):
     site = Site(corpus, "en", SITE)
     ref = cite.paragraph_reference(site, corpus.paragraphs[("a-70-174", "18")])
-    title = ("Report of the Group of Governmental Experts on Developments in the Field of Information and "
-             "Telecommunications in the Context of International Security")
+    title = (
+        "Report of the Group of Governmental Experts on Developments in the Field of Information and "
+        "Telecommunications in the Context of International Security"
+    )
     assert oscola_and_chicago(site, ref) == {
         "oscola": f"{title}, UN Doc A/70/174 (22 July 2015), para 18 <{SITE}documents/a-70-174/18/> accessed [date]",
         "chicago-author-date": (
@@ -183,9 +194,13 @@ def test_citations_use_the_readers_language_for_their_own_words(corpus):
     site = Site(corpus, "fr", SITE)
     ref = cite.paragraph_reference(site, corpus.paragraphs[("a-70-174", "18")])
     oscola = oscola_and_chicago(site, ref)["oscola"]
-    assert oscola.endswith(f", document A/70/174 (22 juillet 2015), par. 18 <{SITE}fr/documents/a-70-174/18/> consulté le [date]")
+    assert oscola.endswith(
+        f", document A/70/174 (22 juillet 2015), par. 18 <{SITE}fr/documents/a-70-174/18/> consulté le [date]"
+    )
     ar = Site(corpus, "ar", SITE)
-    text = oscola_and_chicago(ar, cite.paragraph_reference(ar, corpus.paragraphs[("a-70-174", "18")]))["chicago-author-date"]
+    text = oscola_and_chicago(ar, cite.paragraph_reference(ar, corpus.paragraphs[("a-70-174", "18")]))[
+        "chicago-author-date"
+    ]
     assert "الفقرة 18" in text and "[التاريخ]" in text and f"{SITE}ar/documents/a-70-174/18/" in text
     # The reader's comma between parts: Arabic "،", never a Latin "," beside Arabic words (issue 17).
     text = oscola_and_chicago(ar, cite.paragraph_reference(ar, corpus.paragraphs[("a-70-174", "18")]))["oscola"]
@@ -203,7 +218,9 @@ def test_position_citation_names_who_when_and_the_source_pinpoint(corpus):
         "Digital Watch observatory, ‘Regular institutional dialogue’ (Geneva Internet Platform, 13 February 2020), "
         f"excerpt “p3” (position: Egypt, 13 February 2020) <{SITE}positions/egy-2020-02-13-platform/> accessed [date]"
     )
-    assert styles["chicago-author-date"].startswith("Digital Watch observatory. 2020. “Regular institutional dialogue.” Geneva Internet Platform")
+    assert styles["chicago-author-date"].startswith(
+        "Digital Watch observatory. 2020. “Regular institutional dialogue.” Geneva Internet Platform"
+    )
 
 
 def test_a_reference_follows_its_bibliography_entry(data_copy):
@@ -223,15 +240,27 @@ def test_a_reference_follows_its_bibliography_entry(data_copy):
 
 
 def test_people_and_institutions_are_named_as_each_style_wants():
-    entry = {"type": "misc", "fields": {
-        "title": "Regular Institutional Dialogue", "author": "Vignard, Kerstin and {United Nations Institute for Disarmament Research}",
-        "organization": "UNIDIR", "howpublished": "Presentation (slides)", "year": "2019", "language": "english",
-    }}
+    entry = {
+        "type": "misc",
+        "fields": {
+            "title": "Regular Institutional Dialogue",
+            "author": "Vignard, Kerstin and {United Nations Institute for Disarmament Research}",
+            "organization": "UNIDIR",
+            "howpublished": "Presentation (slides)",
+            "year": "2019",
+            "language": "english",
+        },
+    }
     work = citations.work_from_entry("X", entry)
-    assert work.authors == (citations.Name(family="Vignard", given="Kerstin"), citations.Name(literal="United Nations Institute for Disarmament Research"))
+    assert work.authors == (
+        citations.Name(family="Vignard", given="Kerstin"),
+        citations.Name(literal="United Nations Institute for Disarmament Research"),
+    )
     ref = citations.Reference("X", "document", work, f"{SITE}documents/x/", "en")
     words = citations.Words("UN Doc {symbol}", "accessed [date]", "Accessed [date]", "and", "n.d.", lambda iso: iso)
-    assert citations.oscola(ref, words).text.startswith("Kerstin Vignard and United Nations Institute for Disarmament Research, ‘Regular")
+    assert citations.oscola(ref, words).text.startswith(
+        "Kerstin Vignard and United Nations Institute for Disarmament Research, ‘Regular"
+    )
     assert citations.chicago_author_date(ref, words).text.startswith(
         "Vignard, Kerstin, and United Nations Institute for Disarmament Research. 2019. “Regular Institutional Dialogue.” Presentation (slides). UNIDIR."
     )
@@ -244,7 +273,9 @@ def test_our_words_in_a_bibtex_note_cannot_break_the_entry(data_copy):
     """A State's name is record text: LaTeX's special characters in it are escaped in the note."""
     actor = data_copy / "actors" / "egy.yml"
     hostile = "Egypt & co. 100% {x} \\\\evil #1 ~ ^ _"
-    actor.write_text(actor.read_text(encoding="utf-8").replace('en: "Egypt"', f"en: {json.dumps(hostile)}"), encoding="utf-8")
+    actor.write_text(
+        actor.read_text(encoding="utf-8").replace('en: "Egypt"', f"en: {json.dumps(hostile)}"), encoding="utf-8"
+    )
     corpus = load_corpus(data_copy)
     ref = cite.position_reference(Site(corpus, "en", SITE), "egy-2020-02-13-platform")
     assert json.loads(json.dumps(hostile)) in ref.note
@@ -267,14 +298,16 @@ def test_downloads_are_ordinary_text_files(references):
 
 def test_the_bibliography_is_paged_and_every_page_offers_the_whole_file(corpus, monkeypatch):
     from ridsite import pages as pages_module
-    from ridsite.pages import Renderer
     from ridsite import slugs
+    from ridsite.pages import Renderer
 
     monkeypatch.setattr(pages_module, "PAGE_SIZE", 3)
     shown = cite.pages(Renderer(corpus, "fr", SITE))
     pages_needed = -(-len(corpus.documents) // 3)
     assert [p.url for p in shown] == ["bibliography/"] + [f"bibliography/page/{n}/" for n in range(2, pages_needed + 1)]
-    listed = [doc_id for p in shown for doc_id in re.findall(r'<section class="rid-bibliography__entry" id="([^"]+)"', p.body)]
+    listed = [
+        doc_id for p in shown for doc_id in re.findall(r'<section class="rid-bibliography__entry" id="([^"]+)"', p.body)
+    ]
     assert sorted(listed) == sorted(corpus.documents)  # each document on exactly one page
     for p in shown:
         assert f'href="{slugs.relative(p.url, "bibliography/rid-bibliography.bib")}" download' in p.body
@@ -312,7 +345,7 @@ def test_chicago_author_date_prints_the_pinpoint_of_a_paragraph_from_its_csl_jso
 
 def test_downloads_say_the_day_they_were_made(references):
     """Each file gives the day it was made as the day the page was read, in its own field."""
-    for lang, page_url, ref, texts in references[:50]:
+    for _lang, _page_url, ref, texts in references[:50]:
         assert ref.made and len(ref.made) == 10
         bib = decoded_fields(bibtexparser.parse_string(texts["bib"]).entries[0])
         (ris,) = rispy.loads(texts["ris"])

@@ -17,11 +17,11 @@ import lxml.html
 import pytest
 
 from conftest import ROOT, pagefind_fragments
-from ridsite.runner import site_url
-from ridsite import cite, citations, metadata, slugs
+from ridsite import citations, cite, metadata, slugs
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
 from ridsite.pages import Site, render_all
+from ridsite.runner import site_url
 
 # What mkdocs.yml makes of site_url in the test build (the same !ENV rule).
 SITE_URL = site_url(ROOT)  # mkdocs.yml's, the one default
@@ -55,7 +55,7 @@ def test_cite_block_on_every_paragraph_and_position_page_in_every_language(built
     checked = 0
     for lang in CODES:
         s = Site(site_corpus, lang, SITE_URL)
-        for page_url, record_id, ref in cite.citable(s):
+        for page_url, _record_id, ref in cite.citable(s):
             path = page_path(site, lang, page_url)
             doc = tree(path)
             (block,) = doc.xpath('//section[@id="cite"]')
@@ -99,11 +99,14 @@ def test_cite_blocks_stay_out_of_the_search_index(built):
     fragments = pagefind_fragments(site / "pagefind")
     assert any("regular institutional dialogue" in f["content"].lower() for f in fragments.values())
     # The bibliography page is made of references, so it is the one page where they are content.
-    leaking = sorted({
-        url for url, f in fragments.items()
-        if not url.lstrip("/").startswith(cite.BIBLIOGRAPHY_URL)
-        and ("accessed [date]" in f["content"] or "Cite this paragraph" in f["content"])
-    })
+    leaking = sorted(
+        {
+            url
+            for url, f in fragments.items()
+            if not url.lstrip("/").startswith(cite.BIBLIOGRAPHY_URL)
+            and ("accessed [date]" in f["content"] or "Cite this paragraph" in f["content"])
+        }
+    )
     assert leaking == []
     html = page_path(site, "en", "documents/a-70-174/18/").read_text(encoding="utf-8")
     assert 'data-search-exclude data-pagefind-ignore="all"' in html
@@ -196,7 +199,9 @@ def test_embedded_metadata_is_extracted_and_matches_the_record(built, site_corpu
             if record.get("symbol"):
                 assert record["symbol"] in dc["DC.identifier"], where
             terms = {t["name"]: t["content"] for t in data["dublincore"][0]["terms"]}
-            assert terms["DCTERMS.bibliographicCitation"].startswith(work.title if record.get("symbol") and work.is_report else work.authors[0].natural)
+            assert terms["DCTERMS.bibliographicCitation"].startswith(
+                work.title if record.get("symbol") and work.is_report else work.authors[0].natural
+            )
 
             # schema.org JSON-LD (extruct): this page, in this page's language, part of the document.
             (ld,) = data["json-ld"]
@@ -210,12 +215,17 @@ def test_embedded_metadata_is_extracted_and_matches_the_record(built, site_corpu
             if record.get("symbol") and work.is_report:  # schema.org: a Report has a number
                 assert document["reportNumber"] == record["symbol"], where
             if kind == "paragraph":
-                assert ld["@type"] == "CreativeWork" and ld["position"] == site_corpus.paragraphs_by_document[doc_id][0].pin
+                assert (
+                    ld["@type"] == "CreativeWork"
+                    and ld["position"] == site_corpus.paragraphs_by_document[doc_id][0].pin
+                )
                 assert document["url"] == f"{SITE_URL}{prefix(lang)}documents/{doc_id}/"
             if kind == "position":
                 pos = site_corpus.positions[url.split("/")[1]]
                 assert ld["dateCreated"] == pos["date"]
-                assert [c["url"] for c in ld["creator"]] == [f"{SITE_URL}{prefix(lang)}actors/{a}/" for a in pos["actors"]]
+                assert [c["url"] for c in ld["creator"]] == [
+                    f"{SITE_URL}{prefix(lang)}actors/{a}/" for a in pos["actors"]
+                ]
                 para = site_corpus.paragraph(pos["source"])
                 assert ld["isBasedOn"]["url"] == f"{SITE_URL}{prefix(lang)}{para.url}"
 
@@ -234,7 +244,9 @@ def test_head_metadata_is_escaped_and_the_json_ld_cannot_end_its_script():
     """metadata.head_html, written by overrides/main.html, with record text meant to break out of
     the attribute and the script."""
     source = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
-    env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": source, "base.html": "<head>{% block extrahead %}{% endblock %}</head>"}))
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader({"main.html": source, "base.html": "<head>{% block extrahead %}{% endblock %}</head>"})
+    )
     data = {"@type": "CreativeWork", "name": HOSTILE}
     head = metadata.head_html([("citation_title", HOSTILE)], [("DC.title", HOSTILE)], metadata.script_json(data))
     out = env.get_template("main.html").render(page={"meta": {"rid": {"head": head}}})
@@ -275,13 +287,19 @@ def test_paragraph_page_says_where_its_text_was_read_and_links_the_official_text
     (block,) = tree.xpath("//*[@data-rid-cite]")
     assert block.get("data-rid-date-locale").endswith("-u-nu-latn")
     # The copy button's script writes the reader's day here; without it the placeholder stays.
-    assert [s.text for s in block.xpath(".//*[@data-rid-access-date]")] == [cite.words(Site(corpus, lang)).placeholder] * 2
+    assert [s.text for s in block.xpath(".//*[@data-rid-access-date]")] == [
+        cite.words(Site(corpus, lang)).placeholder
+    ] * 2
 
 
 def test_only_un_documents_link_to_an_official_text(corpus):
     for doc_id, doc in corpus.documents.items():
         links = _rendered(corpus, "fr", f"documents/{doc_id}/").xpath("//a[@data-rid-official-text]/@href")
-        expected = [f"https://undocs.org/fr/{doc['symbol']}"] if doc.get("symbol") and doc.get("url", "").startswith("https://undocs.org/") else []
+        expected = (
+            [f"https://undocs.org/fr/{doc['symbol']}"]
+            if doc.get("symbol") and doc.get("url", "").startswith("https://undocs.org/")
+            else []
+        )
         assert links == expected, doc_id
     assert cite.official_text_url(corpus.documents["dw-2020-02-13-rid"], "fr") == ""
 

@@ -112,6 +112,7 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
 
 # -- the matrices as data ----------------------------------------------------------------------
 
+
 def test_each_criterion_matrix_has_one_row_per_actor_with_a_position(corpus):
     with_positions = {a for p in corpus.positions.values() for a in p["actors"]}
     for crit in corpus.criteria:
@@ -128,7 +129,9 @@ def test_each_criterion_matrix_has_one_row_per_actor_with_a_position(corpus):
 def test_counts_per_stance_are_the_actors_taking_it(corpus):
     m = matrix.criterion_matrix(corpus, "institutional")
     for col in m.columns:
-        expected = {a for p in corpus.positions.values() if p["stances"]["institutional"] == col.id for a in p["actors"]}
+        expected = {
+            a for p in corpus.positions.values() if p["stances"]["institutional"] == col.id for a in p["actors"]
+        }
         assert m.count(col.id) == len(expected), col.id
 
 
@@ -143,7 +146,9 @@ def test_objectives_and_proposals_matrices_leave_no_actor_and_no_position_out(co
     # Proposals are rows (so that the table grows by rows only): each once, with its sponsors and
     # every position for or against it.
     table = matrix.proposals_table(corpus)
-    assert [r.proposal_id for r in table] == sorted(corpus.proposals, key=lambda p: (dates.sort_key(corpus.proposals[p]["date"]), p))
+    assert [r.proposal_id for r in table] == sorted(
+        corpus.proposals, key=lambda p: (dates.sort_key(corpus.proposals[p]["date"]), p)
+    )
     for row in table:
         prop = corpus.proposals[row.proposal_id]
         assert row.proponents == prop["proponents"] and row.cosponsors == prop.get("cosponsors", [])
@@ -180,7 +185,9 @@ def test_an_actor_page_lists_the_records_of_each_cell_under_a_stable_anchor(corp
 
 def test_scorecard_rates_every_proposal_from_its_own_source(corpus):
     rows = matrix.scorecard(corpus)
-    assert [r.proposal_id for r in rows] == sorted(corpus.proposals, key=lambda p: (dates.sort_key(corpus.proposals[p]["date"]), p))
+    assert [r.proposal_id for r in rows] == sorted(
+        corpus.proposals, key=lambda p: (dates.sort_key(corpus.proposals[p]["date"]), p)
+    )
     for row in rows:
         prop = corpus.proposals[row.proposal_id]
         assert {c: r.stance for c, r in row.ratings.items()} == prop["stances"]
@@ -193,6 +200,7 @@ def test_a_criterion_id_cannot_take_the_address_of_another_comparison_page():
 
 
 # -- the matrices as a reader gets them -----------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_matrix_page_has_exactly_one_row_per_actor_and_every_cell_link_resolves(built, site_corpus, lang):
@@ -222,7 +230,10 @@ def listed_records(html: str, anchor: str) -> list[str]:
     paragraph."""
     row = re.search(rf'<tr id="{re.escape(anchor)}">(.*?)</tr>', html, re.S)
     assert row, anchor
-    ids = re.findall(r'<a href="#position-([^"]+)">(?:<time datetime="[^"]+">[^<]+</time>|<span class="rid-date rid-date--bound">[^<]+</span>)</a> <span class="rid-small">\(<bdi>[^<]+</bdi>\)</span>', row.group(1))
+    ids = re.findall(
+        r'<a href="#position-([^"]+)">(?:<time datetime="[^"]+">[^<]+</time>|<span class="rid-date rid-date--bound">[^<]+</span>)</a> <span class="rid-small">\(<bdi>[^<]+</bdi>\)</span>',
+        row.group(1),
+    )
     for pid in ids:
         entry = re.search(rf'<article class="rid-position" id="position-{re.escape(pid)}">(.*?)</article>', html, re.S)
         assert entry and "<blockquote" in entry.group(1) and 'class="rid-source"' in entry.group(1), pid
@@ -283,7 +294,9 @@ def test_matrix_footer_counts_match_the_records(built, site_corpus):
     m = matrix.criterion_matrix(site_corpus, "un-auspices")
     footer = html.split("<tfoot>", 1)[1].split("</tfoot>", 1)[0]
     for col in m.columns:
-        actors = {a for p in site_corpus.positions.values() if p["stances"]["un-auspices"] == col.id for a in p["actors"]}
+        actors = {
+            a for p in site_corpus.positions.values() if p["stances"]["un-auspices"] == col.id for a in p["actors"]
+        }
         assert f'<td data-column="{col.id}">{len(actors)}</td>' in footer
 
 
@@ -299,7 +312,7 @@ def test_scorecard_page_rates_every_proposal_and_shows_each_quote(built, site_co
         prop = site_corpus.proposals[row["id"]]
         rated = {c["column"]: c for c in row["cells"] if c["column"]}
         assert set(rated) == {c["id"] for c in site_corpus.criteria}
-        for cid, cell in rated.items():
+        for cell in rated.values():
             assert cell["hrefs"] == [f"#quote-{prop['id']}"]
         assert f'id="quote-{prop["id"]}"' in html and f'id="proposal-{prop["id"]}"' in html
         assert prop["quote"].split()[0] in html
@@ -335,7 +348,9 @@ def test_proposals_and_scorecard_are_split_into_pages_that_hold_every_proposal_o
     expected = sorted(corpus.proposals, key=lambda p: (dates.sort_key(corpus.proposals[p]["date"]), p))
     pages_of = {"proposals": compare.proposals_pages(renderer), "scorecard": compare.scorecard_pages(renderer)}
     for name, pages in pages_of.items():
-        assert [p.url for p in pages] == [f"compare/{name}/"] + [f"compare/{name}/page/{n}/" for n in range(2, len(pages) + 1)]
+        assert [p.url for p in pages] == [f"compare/{name}/"] + [
+            f"compare/{name}/page/{n}/" for n in range(2, len(pages) + 1)
+        ]
         assert len(pages) == -(-len(expected) // 3)
         rows = [pid for p in pages for pid in re.findall(r'<tr[^>]* id="proposal-([^"]+)"', p.body)]
         assert rows == expected, name
@@ -360,6 +375,7 @@ def test_swatch_classes_draw_the_colours_of_the_charts():
 
 # -- at scale -------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def synthetic_corpus(tmp_path_factory):
     """The real record ten times over: 200 actors, 550 positions, 100 proposals."""
@@ -380,7 +396,9 @@ def test_comparison_pages_stay_light_at_ten_times_the_record(synthetic_corpus, l
     c = synthetic_corpus
     assert len(c.actors) >= 190 and len(c.proposals) >= 100
     pages = compare.pages(Renderer(c, lang))
-    assert len([p for p in pages if p.url.startswith("compare/proposals/")]) == -(-len(c.proposals) // compare.ROWS_PER_PAGE)
+    assert len([p for p in pages if p.url.startswith("compare/proposals/")]) == -(
+        -len(c.proposals) // compare.ROWS_PER_PAGE
+    )
     for page in pages:
         assert len(page.body.encode()) < 250_000, (page.url, len(page.body.encode()))
         tables = Tables()
@@ -413,9 +431,19 @@ def test_side_by_side_timeline_and_criterion_pages_stay_light_at_ten_times_the_r
     # Each timeline item on one page.
     items = timeline.items(c)
     assert len(lines) == -(-len(items) // timeline.PAGE_SIZE) > 1
-    assert sum(p.body.count('<tr><td><time') + p.body.count('"><td><time') + p.body.count('<td><span class="rid-date rid-date--bound">') for p in lines) == len(items)
+    assert sum(
+        p.body.count("<tr><td><time")
+        + p.body.count('"><td><time')
+        + p.body.count('<td><span class="rid-date rid-date--bound">')
+        for p in lines
+    ) == len(items)
     # A stance's proposals beyond the first few: a link to the scorecard.
-    lists = [ul for p in criteria if p.kind == "criterion" for ul in re.findall(r"<h3>[^<]*</h3>\s*<ul>(.*?)</ul>", p.body, re.S)]
+    lists = [
+        ul
+        for p in criteria
+        if p.kind == "criterion"
+        for ul in re.findall(r"<h3>[^<]*</h3>\s*<ul>(.*?)</ul>", p.body, re.S)
+    ]
     assert lists and all(ul.count("<li>") <= pages_module.PROPOSALS_INLINE for ul in lists)
     assert any('href="../../compare/scorecard/"' in p.body for p in criteria)
 
@@ -439,6 +467,7 @@ def test_side_by_side_files_stay_few_and_small_at_ten_times_the_record(synthetic
 
 # -- the side-by-side page ------------------------------------------------------------------------
 
+
 def side_files(corpus, lang: str) -> dict[str, object]:
     """The side-by-side page's files in one language, by path relative to compare/ (as its script
     asks for them), parsed."""
@@ -461,7 +490,7 @@ def test_side_by_side_files_hold_each_subject_once_with_its_stances_and_quotes(c
     assert [c["id"] for c in index["criteria"]] == [c["id"] for c in corpus.criteria]
     # An actor: its own file, named by its id.
     with_positions = {a for p in corpus.positions.values() for a in p["actors"]}
-    assert {f[len("side/a/"):-len(".json")] for f in files if f.startswith("side/a/")} == with_positions
+    assert {f[len("side/a/") : -len(".json")] for f in files if f.startswith("side/a/")} == with_positions
     india = files["side/a/ind.json"]
     assert india["name"] == "Inde" and india["kind"] == "actor"
     for crit in corpus.criteria:
@@ -495,7 +524,10 @@ def test_the_script_finds_a_proposal_in_the_file_the_build_put_it_in():
     function = re.search(r"  function bucket\(id, count\) \{.*?\n  \}\n", script, re.S).group(0)
     ids = ["egypt-platform", "continue-oewg", "a", "poa-2020-10-08-x9", "zz-999-" * 5 + "end", "fr"]
     counts = [1, 2, 3, 7, 25, 40, 1000]
-    program = function + f"process.stdout.write(JSON.stringify({json.dumps(ids)}.map(id => {json.dumps(counts)}.map(n => bucket(id, n)))));"
+    program = (
+        function
+        + f"process.stdout.write(JSON.stringify({json.dumps(ids)}.map(id => {json.dumps(counts)}.map(n => bucket(id, n)))));"
+    )
     out = subprocess.run([node, "-e", program], capture_output=True, text=True, timeout=60, check=True).stdout
     assert json.loads(out) == [[sidebyside.bucket(i, n) for n in counts] for i in ids]
 
@@ -506,13 +538,17 @@ def overview_table(html: str):
     key_html = html.split('<dl class="rid-side__key" id="rid-all-key">', 1)[1].split("</dl>", 1)[0]
     key = {}
     for href, items in re.findall(r'<dt><a href="([^"]+)">[^<]*</a></dt>\s*<dd><ul>(.*?)</ul>\s*</dd>', key_html, re.S):
-        key[href] = {int(n): label for n, label in re.findall(r'<li><span class="c[0-9n]">(\d+)</span> ([^<]+)</li>', items)}
+        key[href] = {
+            int(n): label for n, label in re.findall(r'<li><span class="c[0-9n]">(\d+)</span> ([^<]+)</li>', items)
+        }
     table = html.split('id="rid-all"', 1)[1].split("</table>", 1)[0]
     columns = re.findall(r'<th scope="col"><a href="([^"]+)">', table.split("</thead>", 1)[0])
     rows = {}
     for actor, row in re.findall(r'<tr data-rid-subject="a:([^"]+)">(.*?)</tr>', table, re.S):
         cells = re.findall(r'<td><a href="([^"]+)">(.*?)</a></td>', row)
-        rows[actor] = [(href, [int(n) for n in re.findall(r'<span class="c[0-9n]">(\d+)</span>', inner)]) for href, inner in cells]
+        rows[actor] = [
+            (href, [int(n) for n in re.findall(r'<span class="c[0-9n]">(\d+)</span>', inner)]) for href, inner in cells
+        ]
     return key, columns, rows
 
 
@@ -522,7 +558,9 @@ def test_compare_page_offers_every_actor_and_leads_to_every_proposal_without_jav
     path = page_file(site, lang, "compare/")
     html = path.read_text(encoding="utf-8")
     # The tool needs the script: hidden until it runs. The table does not.
-    assert re.search(r'<section class="rid-side__tool" id="side-by-side" data-rid-compare="compare.json" [^>]* hidden>', html)
+    assert re.search(
+        r'<section class="rid-side__tool" id="side-by-side" data-rid-compare="compare.json" [^>]* hidden>', html
+    )
     with_positions = {a for p in site_corpus.positions.values() for a in p["actors"]}
     # The form offers every actor (the script copies the first menu into the others).
     assert sorted(re.findall(r'<option value="a:([^"]+)">', html)) == sorted(with_positions)
@@ -536,7 +574,10 @@ def test_compare_page_offers_every_actor_and_leads_to_every_proposal_without_jav
         for crit, (href, numbers) in zip(site_corpus.criteria, cells):
             shown = [key[f"{crit['id']}/"][n] for n in numbers]
             stances = {p["stances"][crit["id"]] for p in site_corpus.positions_of(actor)}
-            assert sorted(shown) == sorted(site_corpus.stance(crit["id"], st)["label"][lang] for st in stances), (actor, crit["id"])
+            assert sorted(shown) == sorted(site_corpus.stance(crit["id"], st)["label"][lang] for st in stances), (
+                actor,
+                crit["id"],
+            )
             target, fragment = resolve(site, path, href)
             assert target == page_file(site, lang, compare.criterion_url(crit["id"])) and fragment == f"actor-{actor}"
             assert f'id="actor-{actor}"' in target.read_text(encoding="utf-8")
@@ -545,7 +586,10 @@ def test_compare_page_offers_every_actor_and_leads_to_every_proposal_without_jav
     assert not any(f"proposals/{pid}/" in html for pid in site_corpus.proposals)
     section = html.split('<h2 id="proposals">', 1)[1]
     for url in (compare.scorecard_url(), compare.proposals_url()):
-        assert any(resolve(site, path, href)[0] == page_file(site, lang, url) for href in re.findall(r'href="([^"]+)"', section)), url
+        assert any(
+            resolve(site, path, href)[0] == page_file(site, lang, url)
+            for href in re.findall(r'href="([^"]+)"', section)
+        ), url
     # The files the script fetches are beside the page, in the page's language.
     expected = side_files(site_corpus, lang)
     for rel in ("compare.json", "side/a/egy.json", "side/p/0.json", "side/proposals.json"):
@@ -566,7 +610,13 @@ def test_every_actor_and_proposal_page_links_to_the_side_by_side_page(built, sit
 
 # -- counts that do not mislead (issue 15) --------------------------------------------------------
 COVERAGE_KINDS = (
-    "compare-criterion", "compare-objectives", "compare-scorecard", "compare-proposals", "compare-index", "criterion", "stance",
+    "compare-criterion",
+    "compare-objectives",
+    "compare-scorecard",
+    "compare-proposals",
+    "compare-index",
+    "criterion",
+    "stance",
 )
 
 
@@ -605,7 +655,7 @@ def test_coverage_notice_names_the_source_most_counts_come_from(corpus):
     page = next(p for p in Renderer(corpus, "en").all_pages() if p.kind == "compare-criterion")
     (notice,) = _coverage_notices(page.body)
     per_source = Counter(p["source"]["document"] for p in corpus.positions.values())
-    (top, count), = per_source.most_common(1)
+    ((top, count),) = per_source.most_common(1)
     assert f"{count} of them come from one source" in notice
     assert Renderer(corpus, "en").site.doc_label(top) in notice
 
@@ -619,8 +669,10 @@ def test_scorecard_shows_support_opposition_and_scepticism_or_says_the_record_is
         text = _text(cell.group(1))
         assert " 0 " not in f" {text} ", text  # silence is said in words, never as a zero
         supporters, opponents = corpus.positions_on_proposal(row.proposal_id)
-        for positions, said, silent in ((supporters, "in support", "no position naming it in support"),
-                                        (opponents, "against", "no position naming it in opposition")):
+        for positions, said, silent in (
+            (supporters, "in support", "no position naming it in support"),
+            (opponents, "against", "no position naming it in opposition"),
+        ):
             if positions:
                 assert f"{len(positions)} position" in text and said in text
                 for doc_id in {p["source"]["document"] for p in positions}:

@@ -32,7 +32,9 @@ def test_plain_mkdocs_build_gives_the_same_record_pages(built, tmp_path):
     reference = tmp_path / "plain-site"
     assert pages(site) == pages(reference)
     for rel in ("actors/egy/index.html", "fr/documents/a-70-174/18/index.html", "ar/criteria/institutional/index.html"):
-        assert rid_block((site / rel).read_text(encoding="utf-8")) == rid_block((reference / rel).read_text(encoding="utf-8")), rel
+        assert rid_block((site / rel).read_text(encoding="utf-8")) == rid_block(
+            (reference / rel).read_text(encoding="utf-8")
+        ), rel
     # The switcher still offers the same record in all six languages.
     html = (site / "zh/actors/ind/index.html").read_text(encoding="utf-8")
     for prefix in ("", "fr/", "es/", "ru/", "zh/", "ar/"):
@@ -95,7 +97,9 @@ def test_a_bad_record_leaves_the_previous_site(tmp_path):
     bad = project / "data" / "positions" / "ind-2020-02-13-standing-oewg.yml"
     bad.write_text(bad.read_text(encoding="utf-8").replace("date: 2020-02-13", "date: 2020-02-31"), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "ridsite.cli", "build"], cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "ridsite.cli", "build"], cwd=project, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "data/positions/ind-2020-02-13-standing-oewg.yml:4:7: date:" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
@@ -137,7 +141,10 @@ def test_the_published_sitemap_lists_every_page_in_every_language(built):
     assert len(locs) == len(listed)  # each page once
     for lang in CODES[1:]:
         assert not (site / lang / "sitemap.xml").exists()  # no one-language sitemap with wrong addresses
-    whole = "".join((site / part).read_text(encoding="utf-8") for part in re.findall(r"<loc>http://127\.0\.0\.1:8000/([^<]+)</loc>", index))
+    whole = "".join(
+        (site / part).read_text(encoding="utf-8")
+        for part in re.findall(r"<loc>http://127\.0\.0\.1:8000/([^<]+)</loc>", index)
+    )
     assert '<xhtml:link rel="alternate" hreflang="ar" href="http://127.0.0.1:8000/ar/actors/egy/"/>' in whole
 
 
@@ -169,7 +176,9 @@ def _one_language_project(tmp_path, edit_config=None, edit_main=None):
 
 def with_edit_button(config: str) -> str:
     """Material's standard "edit this page" button, as a maintainer would add it."""
-    config = config.replace("strict: true\n", "strict: true\nrepo_url: https://example.org/rid\nedit_uri: edit/main/docs/\n", 1)
+    config = config.replace(
+        "strict: true\n", "strict: true\nrepo_url: https://example.org/rid\nedit_uri: edit/main/docs/\n", 1
+    )
     return config.replace("    - navigation.top\n", "    - navigation.top\n    - content.action.edit\n", 1)
 
 
@@ -193,7 +202,12 @@ def test_a_setting_that_writes_a_value_per_page_is_refused_by_name(tmp_path):
 @pytest.mark.slow
 def test_a_template_that_writes_a_value_per_page_is_refused(tmp_path):
     # Not a setting the stamp knows by name: the comparison with the page MkDocs renders finds it.
-    project = _one_language_project(tmp_path, edit_main=lambda t: t.replace("{% block extrahead %}", "{% block extrahead %}<!-- {{ page.file.src_uri if page else \"\" }} -->", 1))
+    project = _one_language_project(
+        tmp_path,
+        edit_main=lambda t: t.replace(
+            "{% block extrahead %}", '{% block extrahead %}<!-- {{ page.file.src_uri if page else "" }} -->', 1
+        ),
+    )
     result = run_build(project, project / "site", "-l", "en")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "stamping would publish wrong pages" in result.stderr
@@ -225,7 +239,7 @@ def test_properdocs_builds_the_same_pages_as_mkdocs(tmp_path):
             different.append(rel)
     assert different == []
     page = (sites["properdocs"] / "documents/a-70-174/18/index.html").read_text(encoding="utf-8")
-    assert 'ProperDocs 1.6.7' in generator_tag.search(page).group(0)
+    assert "ProperDocs 1.6.7" in generator_tag.search(page).group(0)
 
 
 from test_siteswap import small_disk  # noqa: E402,F401  (a fixture: a 5 MB tmpfs)
@@ -266,10 +280,16 @@ def test_sigterm_mid_build_leaves_the_previous_site(tmp_path):
     site.parent.mkdir()
     _old_site(site)
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
-    build = subprocess.Popen([sys.executable, "-m", "ridsite.cli", "build", "-d", str(site), "--jobs", "2"],
-                             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "ridsite.cli", "build", "-d", str(site), "--jobs", "2"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
-    while not list(site.parent.glob(f".site.rid-staging-*/.rid-work/out/*")) and time.monotonic() < deadline:
+    while not list(site.parent.glob(".site.rid-staging-*/.rid-work/out/*")) and time.monotonic() < deadline:
         time.sleep(0.05)  # until MkDocs is writing a language
     build.send_signal(signal.SIGTERM)
     out, err = build.communicate(timeout=120)

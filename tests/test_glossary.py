@@ -25,6 +25,7 @@ SCOPES = {"interface-text": ("interface",), "vocabularies": ("interface",)}
 
 def _vocabulary_texts(corpus):
     """(where, {lang: text}) of every translated field of the vocabularies."""
+
     def walk(node, where):
         if isinstance(node, dict):
             if "en" in node and all(isinstance(v, str) for v in node.values()):

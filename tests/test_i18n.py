@@ -60,7 +60,9 @@ def test_plural_forms_name_exactly_the_categories_of_their_language(interface):
                         continue
                     given, expected = set(cldr.parse_forms(spec)), cldr.plural_categories(lang)
                     if given != expected:
-                        problems.append(f"{key} [{lang}] {{{name}}}: forms {sorted(given)}, CLDR has {sorted(expected)}")
+                        problems.append(
+                            f"{key} [{lang}] {{{name}}}: forms {sorted(given)}, CLDR has {sorted(expected)}"
+                        )
     assert not problems, "\n".join(problems)
 
 
@@ -84,7 +86,7 @@ HAND_WRITTEN_PLURALS = ("(s)", "(es)", "(ы)", "(и)", "(а)", "(ов)", "(e)s")
 
 
 def test_no_text_writes_its_plural_by_hand(interface):
-    """"position(s)", "Автор(ы)": a count's form comes from CLDR ({count:one=…|other=…}), never a suffix."""
+    """ "position(s)", "Автор(ы)": a count's form comes from CLDR ({count:one=…|other=…}), never a suffix."""
     found = [
         f"{key} [{lang}]: {text}"
         for key, texts in interface.items()
@@ -113,7 +115,13 @@ def test_counts_take_the_plural_form_of_their_language(interface, lang):
 def test_arabic_phrases_with_the_number_inside_agree_with_it(interface):
     t = Interface(interface, "ar")
     said = {n: t("compare.support_on_record", count=n) for n in (1, 2, 3, 11, 100)}
-    assert said == {1: "موقف مؤيد واحد", 2: "موقفان مؤيدان", 3: "3 مواقف مؤيدة", 11: "11 موقفا مؤيدا", 100: "100 موقف مؤيد"}
+    assert said == {
+        1: "موقف مؤيد واحد",
+        2: "موقفان مؤيدان",
+        3: "3 مواقف مؤيدة",
+        11: "11 موقفا مؤيدا",
+        100: "100 موقف مؤيد",
+    }
 
 
 @pytest.mark.parametrize(

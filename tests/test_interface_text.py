@@ -31,7 +31,9 @@ def where(data_copy, fragment: str) -> str:
 
 
 def test_an_attribute_placeholder_is_refused(data_copy):
-    found = broken(data_copy, 'fr: "position : {actors}, {date}"', 'fr: "position : {actors.__class__.__mro__}, {date}"')
+    found = broken(
+        data_copy, 'fr: "position : {actors}, {date}"', 'fr: "position : {actors.__class__.__mro__}, {date}"'
+    )
     at = where(data_copy, '"position : {')
     assert found == [
         f"data/interface.yml:{at}: cite.position_note.fr: the placeholder {{actors.__class__.__mro__}} is not a plain "

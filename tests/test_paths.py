@@ -59,9 +59,16 @@ def test_a_linked_folder_is_reported_not_silently_skipped(data_copy, outside):
     assert problems(data_copy) == [f"data/positions/2099:1:1: {LINK}"]
 
 
-@pytest.mark.parametrize("rel", [
-    "bibliography.bib", "interface.yml", "vocabularies/criteria.yml", "vocabularies", "actors",
-])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "bibliography.bib",
+        "interface.yml",
+        "vocabularies/criteria.yml",
+        "vocabularies",
+        "actors",
+    ],
+)
 def test_linked_single_files_and_folders_are_refused(data_copy, outside, rel):
     target = data_copy / rel
     moved = outside / target.name
@@ -84,10 +91,20 @@ def test_redirects_and_permalinks_files_that_are_links_are_refused(tmp_path, out
     assert "secrethash" not in str(caught.value)
 
 
-@pytest.mark.parametrize("address", [
-    "../../../../outside/x/", "positions/../../x/", "./x/", "positions//x/", "C:/x/", "positions\\x/",
-    "%2e%2e/x/", "Positions/X/", "positions/x",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "../../../../outside/x/",
+        "positions/../../x/",
+        "./x/",
+        "positions//x/",
+        "C:/x/",
+        "positions\\x/",
+        "%2e%2e/x/",
+        "Positions/X/",
+        "positions/x",
+    ],
+)
 def test_redirect_addresses_follow_the_site_grammar(tmp_path, address):
     path = tmp_path / "redirects.yml"
     path.write_text(f"'{address}': positions/egy-2020-02-13-platform/\n", encoding="utf-8")

@@ -20,6 +20,7 @@ POSITION = "egy-2020-02-13-platform"
 
 # -- the check, as a plain function ----------------------------------------------------------
 
+
 def problems_of(published, current, redirects=None) -> list[str]:
     problems = Problems()
     permalinks.check(list(enumerate(published, start=4)), set(current), redirects or {}, problems)
@@ -51,7 +52,10 @@ def test_a_redirect_must_lead_to_a_page_and_come_from_a_gone_one():
 
 def test_redirects_file_mistakes_are_reported_with_their_line(tmp_path):
     path = tmp_path / "redirects.yml"
-    path.write_text("# comment\n/positions/a/: positions/b/\nfr/positions/c/: positions/d/\npositions/e/: positions/f/\n", encoding="utf-8")
+    path.write_text(
+        "# comment\n/positions/a/: positions/b/\nfr/positions/c/: positions/d/\npositions/e/: positions/f/\n",
+        encoding="utf-8",
+    )
     problems = Problems()
     assert permalinks.read_redirects(path, problems) == {"positions/e/": ("positions/f/", 4)}
     messages = [str(p) for p in problems.sorted()]
@@ -59,10 +63,18 @@ def test_redirects_file_mistakes_are_reported_with_their_line(tmp_path):
     assert messages[1].startswith("redirects.yml:3:1: fr/positions/c/: 'fr/positions/c/' starts with a language folder")
 
 
-@pytest.mark.parametrize("source, url", [
-    ("index.md", ""), ("index.fr.md", ""), ("methodology.md", "methodology/"), ("methodology.ar.md", "methodology/"),
-    ("guide/index.es.md", "guide/"), ("guide/intro.md", "guide/intro/"), ("assets/rid.css", None),
-])
+@pytest.mark.parametrize(
+    "source, url",
+    [
+        ("index.md", ""),
+        ("index.fr.md", ""),
+        ("methodology.md", "methodology/"),
+        ("methodology.ar.md", "methodology/"),
+        ("guide/index.es.md", "guide/"),
+        ("guide/intro.md", "guide/intro/"),
+        ("assets/rid.css", None),
+    ],
+)
 def test_authored_pages_are_published_under_their_directory_url(source, url):
     assert slugs.authored_url(source) == url
 
@@ -76,6 +88,7 @@ def test_redirect_page_sends_the_reader_on_with_the_fragment():
 
 
 # -- the committed list ----------------------------------------------------------------------
+
 
 def test_committed_list_names_every_page_of_the_site():
     """CI's check: a new page must be added with `rid permalinks` (and the list committed)."""
@@ -91,7 +104,13 @@ def test_every_listed_address_is_served(built):
             missing.append(url)
     assert missing == []
     listed = {url for _, url in permalinks.read_list(project / permalinks.LIST_FILE)}
-    assert {"/", "/fr/", "/documents/a-70-174/18/", "/ar/positions/egy-2020-02-13-platform/", "/zh/bibliography/"} <= listed
+    assert {
+        "/",
+        "/fr/",
+        "/documents/a-70-174/18/",
+        "/ar/positions/egy-2020-02-13-platform/",
+        "/zh/bibliography/",
+    } <= listed
     # And the other way: every page the published site serves is listed (`rid permalinks` reads
     # English for all six languages; this is what makes that safe).
     served = {"/" + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" for p in site.rglob("index.html")}
@@ -103,7 +122,9 @@ def test_rid_permalinks_adds_new_pages_and_check_fails_until_it_runs(tmp_path):
     position = project / "data" / "positions" / f"{POSITION}.yml"
     shutil.copy(position, position.with_name("egy-2020-02-13-platform-again.yml"))
     again = position.with_name("egy-2020-02-13-platform-again.yml")
-    again.write_text(again.read_text(encoding="utf-8").replace(f"id: {POSITION}", f"id: {POSITION}-again"), encoding="utf-8")
+    again.write_text(
+        again.read_text(encoding="utf-8").replace(f"id: {POSITION}", f"id: {POSITION}-again"), encoding="utf-8"
+    )
     runner = CliRunner()
     check = runner.invoke(rid, ["permalinks", "--project", str(project), "--check"])
     assert check.exit_code == 1 and "Run: rid permalinks" in check.output
@@ -121,8 +142,9 @@ def test_rid_check_names_an_outdated_list_with_its_fix_until_rid_permalinks_runs
     project = copy_project(tmp_path)
     position = project / "data" / "positions" / f"{POSITION}.yml"
     again = position.with_name(f"{POSITION}-again.yml")
-    again.write_text(position.read_text(encoding="utf-8").replace(f"id: {POSITION}", f"id: {POSITION}-again"),
-                     encoding="utf-8")
+    again.write_text(
+        position.read_text(encoding="utf-8").replace(f"id: {POSITION}", f"id: {POSITION}-again"), encoding="utf-8"
+    )
     runner = CliRunner()
     check = runner.invoke(rid, ["check", str(project / "data")])
     assert check.exit_code == 1
@@ -130,7 +152,8 @@ def test_rid_check_names_an_outdated_list_with_its_fix_until_rid_permalinks_runs
     assert re.search(
         rf"^{re.escape(listed)}:1:1: \d+ addresses of pages the records make are not listed \(e\.g\. "
         rf"[^)]*/positions/{POSITION}-again/[^)]*\); run `rid permalinks` and commit permalinks\.txt$",
-        check.output, re.MULTILINE,
+        check.output,
+        re.MULTILINE,
     ), check.output
     assert runner.invoke(rid, ["permalinks", "--project", str(project)]).exit_code == 0
     check = runner.invoke(rid, ["check", str(project / "data")])
@@ -138,6 +161,7 @@ def test_rid_check_names_an_outdated_list_with_its_fix_until_rid_permalinks_runs
 
 
 # -- the build -------------------------------------------------------------------------------
+
 
 def drop_position(project):
     (project / "data" / "positions" / f"{POSITION}.yml").unlink()

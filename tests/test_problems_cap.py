@@ -14,8 +14,10 @@ def test_repeated_messages_are_capped_with_how_many_more():
     assert len(lines) == 23
     assert lines[19] == "data/positions/x.yml:4:29: actors[19]: unknown actor 'a19'"
     assert lines[20] == "data/positions/x.yml: actors[*]: … and 99,980 more like the ones above"
-    assert lines[21:] == ["data/positions/y.yml:1:1: another problem",
-                          "100,001 errors found in the records; nothing was built."]
+    assert lines[21:] == [
+        "data/positions/y.yml:1:1: another problem",
+        "100,001 errors found in the records; nothing was built.",
+    ]
 
 
 def test_a_few_problems_are_all_shown():

@@ -33,10 +33,12 @@ def test_outside_a_checkout_the_build_date_is_the_day_of_the_newest_record(corpu
     # A fresh copy with no git history builds the same on every day: midnight UTC of the newest
     # date any record carries (a bound such as "not before 2022-12" counts as its date).
     epoch = content_epoch(tmp_path, corpus)
-    records = [r for kind in (corpus.documents, corpus.positions, corpus.proposals, corpus.events) for r in kind.values()]
+    records = [
+        r for kind in (corpus.documents, corpus.positions, corpus.proposals, corpus.events) for r in kind.values()
+    ]
     newest = max((dates.iso(r["date"]) for r in records), key=dates.sort_key)
     day = dt.date.fromisoformat((newest + "-01-01")[:10])
-    assert epoch == int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+    assert epoch == int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
 
 
 def test_in_a_checkout_the_build_date_is_the_last_commit_that_touched_the_inputs(tmp_path):
@@ -50,4 +52,9 @@ def test_in_a_checkout_the_build_date_is_the_last_commit_that_touched_the_inputs
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     commit("data/a.yml", "2021-05-04T10:00:00Z")
     commit("README.md", "2022-01-01T00:00:00Z")  # not an input of the site: it does not move the date
-    assert content_epoch(tmp_path) == int(dt.datetime(2021, 5, 4, 10, tzinfo=dt.timezone.utc).timestamp())
+    assert content_epoch(tmp_path) == int(dt.datetime(2021, 5, 4, 10, tzinfo=dt.UTC).timestamp())
+
+
+def test_source_date_epoch_when_set_is_the_build_date(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert content_epoch(tmp_path, corpus) == 1700000000

@@ -55,9 +55,15 @@ def test_new_position_leaves_only_the_summary_to_write(data_copy):
 
 def test_a_shortened_quote_with_an_omission_is_accepted(data_copy):
     corpus = scaffold.known_records(data_copy)
-    path = scaffold.write_new(data_copy, scaffold.new_position(corpus, ["egy"], "a-70-174", "18", date="2020-02-13", topic="rid"))
+    path = scaffold.write_new(
+        data_copy, scaffold.new_position(corpus, ["egy"], "a-70-174", "18", date="2020-02-13", topic="rid")
+    )
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"(?s)quote: >-\n.*?(?=# ✎ One stance)", "quote: the Group recommends regular institutional dialogue … under the\n  auspices of the United Nations\n", text)
+    text = re.sub(
+        r"(?s)quote: >-\n.*?(?=# ✎ One stance)",
+        "quote: the Group recommends regular institutional dialogue … under the\n  auspices of the United Nations\n",
+        text,
+    )
     path.write_text(text.replace('  en: ""', "  en: A summary."), encoding="utf-8")
     assert "egy-2020-02-13-rid" in load_corpus(data_copy).positions
 
@@ -81,12 +87,29 @@ def test_unknown_actor_document_or_paragraph_is_refused_with_did_you_mean(data_c
 @pytest.mark.parametrize("topic, what", [("x" * 100_000, "topic"), ("y" * 70, "id")])
 def test_a_topic_too_long_for_an_id_is_a_message_not_a_filesystem_error(data_copy, topic, what):
     """Issue 16: a 100,000-character --topic crashed with OSError "File name too long"."""
-    result = CliRunner().invoke(main, ["new", "position", "--actor", "egy", "--document", "a-70-174", "--paragraph", "18",
-                                      "--topic", topic, "--data", str(data_copy)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "new",
+            "position",
+            "--actor",
+            "egy",
+            "--document",
+            "a-70-174",
+            "--paragraph",
+            "18",
+            "--topic",
+            topic,
+            "--data",
+            str(data_copy),
+        ],
+    )
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
-    assert re.fullmatch(rf"rid new: the {what} '[a-z0-9-]{{40}}…' is [\d,]+ characters long; an id has at most 80"
-                        r"( \(the id is <actor>-<date>-<topic>\))?\. Give a shorter --topic: a few words, e\.g\. platform\n",
-                        result.output), result.output[:300]
+    assert re.fullmatch(
+        rf"rid new: the {what} '[a-z0-9-]{{40}}…' is [\d,]+ characters long; an id has at most 80"
+        r"( \(the id is <actor>-<date>-<topic>\))?\. Give a shorter --topic: a few words, e\.g\. platform\n",
+        result.output,
+    ), result.output[:300]
     assert not list((data_copy / "positions").glob("egy-2020-*x*"))
 
 
@@ -115,7 +138,9 @@ def test_a_half_finished_record_elsewhere_does_not_block_new(data_copy):
 
 def test_new_proposal_leaves_only_title_and_summary(data_copy):
     corpus = scaffold.known_records(data_copy)
-    path = scaffold.write_new(data_copy, scaffold.new_proposal(corpus, "test-forum", ["egy"], "dw-2020-02-13-rid", "p3"))
+    path = scaffold.write_new(
+        data_copy, scaffold.new_proposal(corpus, "test-forum", ["egy"], "dw-2020-02-13-rid", "p3")
+    )
     found = problems(data_copy)
     assert [re.sub(r":\d+:\d+:", ":L:C:", p) for p in found] == [
         "data/proposals/test-forum.yml:L:C: title.en: is empty or only spaces; write the text here",
@@ -187,10 +212,16 @@ def test_record_text_in_a_comment_stays_on_one_line():
 
 def test_the_command_line(data_copy):
     runner = CliRunner()  # click 8.2+ keeps stderr apart
-    ok = runner.invoke(main, ["new", "position", "--actor", "egy", "--document", "a-70-174", "--paragraph", "18", "--data", str(data_copy)])
+    ok = runner.invoke(
+        main,
+        ["new", "position", "--actor", "egy", "--document", "a-70-174", "--paragraph", "18", "--data", str(data_copy)],
+    )
     assert ok.exit_code == 0, ok.output
     assert f"Wrote {data_copy.as_posix()}/positions/egy-2015-07-22-a-70-174-18.yml" in ok.stdout
     assert "Run: .venv/bin/rid check" in ok.stdout
-    bad = runner.invoke(main, ["new", "position", "--actor", "eg", "--document", "a-70-174", "--paragraph", "18", "--data", str(data_copy)])
+    bad = runner.invoke(
+        main,
+        ["new", "position", "--actor", "eg", "--document", "a-70-174", "--paragraph", "18", "--data", str(data_copy)],
+    )
     assert bad.exit_code == 1
     assert "rid new: unknown actor 'eg'. Did you mean 'egy'?" in bad.stderr

@@ -34,7 +34,7 @@ def test_every_position_is_listed_once_across_index_pages(corpus, small_pages):
         pid for page in index for pid in corpus.positions if re.search(rf'href="[^"]*\b{re.escape(pid)}/"', page.body)
     ]
     assert sorted(listed) == sorted(corpus.positions)  # each exactly once
-    assert all(len(re.findall(r'<tr><td>', page.body)) <= 3 for page in index)
+    assert all(len(re.findall(r"<tr><td>", page.body)) <= 3 for page in index)
 
 
 def test_a_crowded_stance_moves_to_its_own_pages(corpus, small_pages):
@@ -47,20 +47,32 @@ def test_a_crowded_stance_moves_to_its_own_pages(corpus, small_pages):
     stance = crowded[0]["id"]
     assert f'href="{stance}/"' in main.body
     on_stance_pages = {
-        pid for page in stance_pages if page.url.startswith(f"criteria/institutional/{stance}/")
-        for pid in re.findall(r'data-rid-position="([^"]+)"|id="position-([^"]+)"', page.body) for pid in pid if pid
+        pid
+        for page in stance_pages
+        if page.url.startswith(f"criteria/institutional/{stance}/")
+        for pid in re.findall(r'data-rid-position="([^"]+)"|id="position-([^"]+)"', page.body)
+        for pid in pid
+        if pid
     }
     assert on_stance_pages == {p["id"] for p in corpus.positions_with_stance("institutional", stance)}
 
 
 def test_indexed_lookups_agree_with_a_full_scan(corpus):
-    for (doc, pin) in corpus.paragraphs:
-        scan = [p for p in corpus.positions.values() if (p["source"]["document"], p["source"]["paragraph"]) == (doc, pin)]
+    for doc, pin in corpus.paragraphs:
+        scan = [
+            p for p in corpus.positions.values() if (p["source"]["document"], p["source"]["paragraph"]) == (doc, pin)
+        ]
         assert sorted(p["id"] for p in corpus.positions_citing(doc, pin)) == sorted(p["id"] for p in scan)
     for actor in corpus.actors:
-        assert {p["id"] for p in corpus.positions_of(actor)} == {p["id"] for p in corpus.positions.values() if actor in p["actors"]}
-        scan = [pr for pr in corpus.proposals.values() if actor in pr["proponents"] or actor in pr.get("cosponsors", [])]
-        assert [pr["id"] for pr in corpus.proposals_of(actor)] == [pr["id"] for pr in sorted(scan, key=lambda pr: (dates.sort_key(pr["date"]), pr["id"]))]
+        assert {p["id"] for p in corpus.positions_of(actor)} == {
+            p["id"] for p in corpus.positions.values() if actor in p["actors"]
+        }
+        scan = [
+            pr for pr in corpus.proposals.values() if actor in pr["proponents"] or actor in pr.get("cosponsors", [])
+        ]
+        assert [pr["id"] for pr in corpus.proposals_of(actor)] == [
+            pr["id"] for pr in sorted(scan, key=lambda pr: (dates.sort_key(pr["date"]), pr["id"]))
+        ]
     by_date = sorted(corpus.positions.values(), key=lambda p: (dates.sort_key(p["date"]), p["id"]))
     for proposal_id in corpus.proposals:
         supporters, opponents = corpus.positions_on_proposal(proposal_id)
@@ -70,20 +82,30 @@ def test_indexed_lookups_agree_with_a_full_scan(corpus):
     for crit in corpus.criteria:
         for stance in [*crit["stances"], corpus.not_stated]:
             found = corpus.positions_with_stance(crit["id"], stance["id"])
-            assert [p["id"] for p in found] == [p["id"] for p in by_date if p["stances"].get(crit["id"]) == stance["id"]]
+            assert [p["id"] for p in found] == [
+                p["id"] for p in by_date if p["stances"].get(crit["id"]) == stance["id"]
+            ]
             found = corpus.proposals_with_stance(crit["id"], stance["id"])
-            assert [pr["id"] for pr in found] == [pr["id"] for pr in ordered if pr["stances"].get(crit["id"]) == stance["id"]]
+            assert [pr["id"] for pr in found] == [
+                pr["id"] for pr in ordered if pr["stances"].get(crit["id"]) == stance["id"]
+            ]
     for kind in ("positions", "proposals", "documents", "events"):
         records = getattr(corpus, kind).values()
         expected = [r["id"] for r in sorted(records, key=lambda r: (dates.sort_key(r["date"]), r["id"]))]
         assert [r["id"] for r in getattr(corpus, f"{kind}_by_date")] == expected, kind
     for event_id in corpus.events:
-        assert [p["id"] for p in corpus.positions_at(event_id)] == [p["id"] for p in by_date if p.get("event") == event_id]
+        assert [p["id"] for p in corpus.positions_at(event_id)] == [
+            p["id"] for p in by_date if p.get("event") == event_id
+        ]
     for objective in corpus.objectives:
         found = corpus.positions_for_objective(objective["id"])
         assert [p["id"] for p in found] == [p["id"] for p in by_date if objective["id"] in p.get("objectives", [])]
-    assert any(corpus.positions_at(e) for e in corpus.events) and any(corpus.positions_for_objective(o["id"]) for o in corpus.objectives)
-    assert any(corpus.proposals_of(a) for a in corpus.actors) and any(corpus.positions_on_proposal(p)[0] for p in corpus.proposals)
+    assert any(corpus.positions_at(e) for e in corpus.events) and any(
+        corpus.positions_for_objective(o["id"]) for o in corpus.objectives
+    )
+    assert any(corpus.proposals_of(a) for a in corpus.actors) and any(
+        corpus.positions_on_proposal(p)[0] for p in corpus.proposals
+    )
 
 
 def test_a_criterion_page_lists_a_few_proposals_per_stance_and_leads_to_the_scorecard(corpus, monkeypatch):
@@ -91,7 +113,10 @@ def test_a_criterion_page_lists_a_few_proposals_per_stance_and_leads_to_the_scor
     crit = corpus.criterion("institutional")
     body = Renderer(corpus, "en").criterion(crit)[0].body
     for stance in [*crit["stances"], corpus.not_stated]:
-        held = sorted((p for p in corpus.proposals.values() if p["stances"]["institutional"] == stance["id"]), key=lambda p: (dates.sort_key(p["date"]), p["id"]))
+        held = sorted(
+            (p for p in corpus.proposals.values() if p["stances"]["institutional"] == stance["id"]),
+            key=lambda p: (dates.sort_key(p["date"]), p["id"]),
+        )
         section = body.split(f'id="stance-{stance["id"]}"', 1)[1].split("</section>", 1)[0]
         if not held:
             continue
@@ -100,7 +125,10 @@ def test_a_criterion_page_lists_a_few_proposals_per_stance_and_leads_to_the_scor
         assert listed == [held[0]["id"]]
         more = f'<a href="../../compare/scorecard/">{len(held)} proposals take this stance'
         assert (more in section) == (len(held) > 1), stance["id"]
-    assert any(len([p for p in corpus.proposals.values() if p["stances"]["institutional"] == s["id"]]) > 1 for s in crit["stances"])
+    assert any(
+        len([p for p in corpus.proposals.values() if p["stances"]["institutional"] == s["id"]]) > 1
+        for s in crit["stances"]
+    )
 
 
 def test_a_criterion_with_many_stances_quotes_fewer_positions_per_stance(corpus, monkeypatch):

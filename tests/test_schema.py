@@ -49,9 +49,15 @@ def test_missing_required_field_names_it():
     "date, expected",
     [
         ("2020-02-30", "2020-02-30 is not a real calendar date; check the month (01-12) and the day"),
-        ("13/02/2020", "expected a date written YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known), for example 2015-07-22; found '13/02/2020'"),
+        (
+            "13/02/2020",
+            "expected a date written YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known), for example 2015-07-22; found '13/02/2020'",
+        ),
         ("not before 2022-13", "2022-13 is not a real calendar date; check the month (01-12) and the day"),
-        ("after 2022-12", "expected a date written YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known), for example 2015-07-22; found 'after 2022-12'"),
+        (
+            "after 2022-12",
+            "expected a date written YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known), for example 2015-07-22; found 'after 2022-12'",
+        ),
         ("2020-13", "2020-13 is not a real calendar date; check the month (01-12) and the day"),
     ],
 )
@@ -73,11 +79,15 @@ def test_wrong_types_are_named():
     assert issues(schema.POSITION, valid_position(actors="egy")) == [
         ("actors", "expected a list, written [a, b] or as lines starting with '- ' (here: [egy]); found text")
     ]
-    assert issues(schema.POSITION, valid_position(quote=18)) == [("quote", 'expected text, found a whole number; put it in quotes, for example "18"')]
+    assert issues(schema.POSITION, valid_position(quote=18)) == [
+        ("quote", 'expected text, found a whole number; put it in quotes, for example "18"')
+    ]
 
 
 def test_empty_and_whitespace_quotes_are_refused():
-    assert issues(schema.POSITION, valid_position(quote="   \n ")) == [("quote", "is empty or only spaces; write the text here")]
+    assert issues(schema.POSITION, valid_position(quote="   \n ")) == [
+        ("quote", "is empty or only spaces; write the text here")
+    ]
 
 
 def test_unknown_language_code_suggests_one():

@@ -137,7 +137,8 @@ def test_each_known_artefact_is_still_there_and_still_needed(seeds, corpus, seed
     # Some recorded text must need this repair: found with it, not without it.
     texts = [
         normalise(text)
-        for doc_id, name in DOCUMENT_SEEDS.items() if name == seed
+        for doc_id, name in DOCUMENT_SEEDS.items()
+        if name == seed
         for _, text in recorded_texts(corpus.documents[doc_id])
     ]
     needing = [t for t in texts if t not in raw and normalise(printed) in t and t in repaired(seed)]

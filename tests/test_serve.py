@@ -55,7 +55,10 @@ def test_rid_serve_serves_the_published_site_and_rebuilds_once_per_edit(tmp_path
     with open(log, "w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "ridsite.cli", "serve", "-a", f"127.0.0.1:{port}", "-l", "en", "--jobs", "2"],
-            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     try:
         text = log.read_text
@@ -66,7 +69,10 @@ def test_rid_serve_serves_the_published_site_and_rebuilds_once_per_edit(tmp_path
         assert fetch(base + "no/such/page/")[0] == 404
         record = project / RECORD
         original = record.read_text(encoding="utf-8")
-        record.write_text(original.replace("India wants a standing, permanent", "India wants a standing and permanent"), encoding="utf-8")
+        record.write_text(
+            original.replace("India wants a standing, permanent", "India wants a standing and permanent"),
+            encoding="utf-8",
+        )
         assert wait_for(lambda: "India wants a standing and permanent" in fetch(base + PAGE)[1], 300), text()
         time.sleep(1.5)  # five watch intervals: a rebuild set off by the build's own output would show
         assert text().count("rebuilding") == 1, text()

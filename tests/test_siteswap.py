@@ -78,7 +78,9 @@ def tmpfs(where: Path, size: str):
     where.mkdir()
     done = as_root("mount", "-t", "tmpfs", "-o", f"size={size},mode=1777", "tmpfs", str(where))
     if done.returncode != 0:
-        pytest.fail(f"cannot mount a {size} tmpfs at {where} (needs root or sudo): {done.stderr.strip()}", pytrace=False)
+        pytest.fail(
+            f"cannot mount a {size} tmpfs at {where} (needs root or sudo): {done.stderr.strip()}", pytrace=False
+        )
     try:
         yield where
     finally:
@@ -135,7 +137,9 @@ def test_sigterm_mid_build_leaves_the_old_site_and_no_staging(tmp_path):
     site = old_site(tmp_path)
     build = subprocess.Popen(
         [sys.executable, "-c", SCRIPT.format(hooks=str(HOOKS), site=str(site))],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert build.stdout.readline().strip() == "building"
     assert beside(site) == [f".site.rid-staging-{build.pid}"]

@@ -54,8 +54,9 @@ def test_an_exemplar_without_a_slot_is_refused():
 def test_the_parts_of_a_page_are_what_its_markdown_file_gives_the_theme():
     from ridsite.pages import Page, markdown_file
 
-    page = Page("documents/a-70-174/18/", "fr", 'A/70/174 "18" & co', "<div>body</div>", "paragraph",
-                meta={"head": "<meta>"})
+    page = Page(
+        "documents/a-70-174/18/", "fr", 'A/70/174 "18" & co', "<div>body</div>", "paragraph", meta={"head": "<meta>"}
+    )
     got = Parts.of_page(page)
     # The theme writes the front matter's title as it is: escaped there, escaped here.
     assert json.loads(markdown_file(page).split("\n")[1])["title"] == got.title

@@ -32,9 +32,14 @@ summary:
 
 def write_position(data: Path, name: str = "test-position", **values) -> Path:
     fields = dict(
-        id=name, actor="egy", document="a-70-174", paragraph="18",
-        quote="the Group recommends regular institutional dialogue", regular="not-stated",
-        objective="information-exchange", proposal="egypt-platform",
+        id=name,
+        actor="egy",
+        document="a-70-174",
+        paragraph="18",
+        quote="the Group recommends regular institutional dialogue",
+        regular="not-stated",
+        objective="information-exchange",
+        proposal="egypt-platform",
     )
     fields.update(values)
     path = data / "positions" / f"{name}.yml"
@@ -73,7 +78,7 @@ def test_unknown_paragraph_document_stance_objective_proposal_all_at_once(data_c
     # a maintainer has recorded, among them '18'), then says where a missing one is added.
     head = "data/positions/p-one.yml:5:41: source.paragraph: document 'a-70-174' has no paragraph '19'."
     (p_one,) = [p for p in found if p.startswith(head)]
-    listed, _, advice = p_one[len(head):].partition(". If ")
+    listed, _, advice = p_one[len(head) :].partition(". If ")
     assert advice == "the document has it, add the paragraph to data/documents/a-70-174.yml first"
     pins = [p.pin for p in corpus.paragraphs_by_document["a-70-174"]]
     if len(pins) <= 8:
@@ -81,19 +86,30 @@ def test_unknown_paragraph_document_stance_objective_proposal_all_at_once(data_c
         assert all(f"'{pin}'" in listed for pin in pins)
     else:
         assert listed == f" No similar value is known ({len(pins)} are defined)"
-    assert one_matches("data/positions/p-two.yml:5:20: source.document: unknown document 'a-70-17'. "
-                       "Did you mean 'a-70-174'…?", found)
-    assert "data/positions/p-three.yml:9:12: stances.regular: unknown stance 'permanant' for the criterion 'regular'. Did you mean 'permanent'?" in found
-    assert any(p.startswith("data/positions/p-three.yml:13:14: objectives[0]: unknown objective 'information'.") for p in found)
-    assert one_matches("data/positions/p-three.yml:14:12: supports[0]: unknown proposal 'egypt-platfrom'. "
-                       "Did you mean 'egypt-platform'…?", found)
+    assert one_matches(
+        "data/positions/p-two.yml:5:20: source.document: unknown document 'a-70-17'. Did you mean 'a-70-174'…?", found
+    )
+    assert (
+        "data/positions/p-three.yml:9:12: stances.regular: unknown stance 'permanant' for the criterion 'regular'. Did you mean 'permanent'?"
+        in found
+    )
+    assert any(
+        p.startswith("data/positions/p-three.yml:13:14: objectives[0]: unknown objective 'information'.") for p in found
+    )
+    assert one_matches(
+        "data/positions/p-three.yml:14:12: supports[0]: unknown proposal 'egypt-platfrom'. "
+        "Did you mean 'egypt-platform'…?",
+        found,
+    )
     assert len(found) == 5
 
 
 def test_quote_with_one_word_changed_is_refused(data_copy):
     write_position(data_copy, quote="the Group recommends regular institutional talks")
     (message,) = problems(data_copy)
-    assert message.startswith("data/positions/test-position.yml:7:3: quote: the quote does not occur verbatim in a-70-174 paragraph 18")
+    assert message.startswith(
+        "data/positions/test-position.yml:7:3: quote: the quote does not occur verbatim in a-70-174 paragraph 18"
+    )
     assert "(the words 'regular institutional talks' are not in it)" in message
 
 
@@ -161,7 +177,9 @@ def test_a_state_needs_iso_code_and_regional_group(data_copy):
     )
     found = problems(data_copy)
     assert "data/actors/xyz.yml:2:1: iso3: a State needs its ISO 3166-1 alpha-3 code, e.g. iso3: EGY" in found
-    assert any(p.startswith("data/actors/xyz.yml:2:1: regional_group: a State needs its UN regional group.") for p in found)
+    assert any(
+        p.startswith("data/actors/xyz.yml:2:1: regional_group: a State needs its UN regional group.") for p in found
+    )
 
 
 def test_bibliography_errors_are_reported(data_copy):

@@ -59,14 +59,20 @@ def test_every_project_command_the_workflows_run_is_documented_and_the_two_build
     """A maintainer can run, from README or CONTRIBUTING, each command CI runs (the commands of
     the project itself; installing git in the container is CI's own); the pull-request preview is
     built by the very command the deploy publishes with; `.ci/run` is README's test command."""
-    documented = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    runs = {name: [step["run"].strip() for step in steps(workflow(name)[1]) if "run" in step]
-            for name in ("pull-request.yml", "deploy.yml")}
+    documented = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "CONTRIBUTING.md").read_text(
+        encoding="utf-8"
+    )
+    runs = {
+        name: [step["run"].strip() for step in steps(workflow(name)[1]) if "run" in step]
+        for name in ("pull-request.yml", "deploy.yml")
+    }
     ours = [run for commands in runs.values() for run in commands if run.startswith((".venv/bin/", "bash .ci/"))]
     assert len(ours) >= 8
     assert [run for run in ours if run not in documented] == []
     build = [run for run in runs["deploy.yml"] if run.startswith(".venv/bin/rid build")]
-    assert build == [run for run in runs["pull-request.yml"] if run.startswith(".venv/bin/rid build")] and len(build) == 1
+    assert (
+        build == [run for run in runs["pull-request.yml"] if run.startswith(".venv/bin/rid build")] and len(build) == 1
+    )
     test_command = "bash .ci/setup --test && .venv/bin/python -m pytest"
     assert test_command in (ROOT / "README.md").read_text(encoding="utf-8")
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith(test_command)
@@ -80,7 +86,9 @@ def test_every_dependency_is_locked_at_one_version_with_its_hashes():
     from packaging.requirements import Requirement
 
     lock = (ROOT / ".ci" / "requirements.lock").read_text(encoding="utf-8")
-    entries = re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", lock, re.M)
+    entries = re.findall(
+        r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", lock, re.M
+    )
     pinned = {name: version for name, version, _ in entries}
     assert len(pinned) == len(re.findall(r"^\S+==", lock, re.M)) >= 60  # every pin carries its hashes
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))

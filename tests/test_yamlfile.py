@@ -27,14 +27,22 @@ def test_duplicate_key_is_reported_with_both_lines():
 def test_tab_indentation_gets_a_hint():
     loaded = load_yaml(b"actors:\n\t- egy\n")
     assert loaded.errors == [
-        (2, 1, "YAML syntax error: a tab character is used for indentation here; YAML needs spaces: replace the tab with spaces")
+        (
+            2,
+            1,
+            "YAML syntax error: a tab character is used for indentation here; YAML needs spaces: replace the tab with spaces",
+        )
     ]
 
 
 def test_invalid_utf8_names_the_line():
     loaded = load_yaml(b"id: a\nquote: caf\xe9\n")
     assert loaded.errors == [
-        (2, 11, "the file is not saved as UTF-8 (the byte 0xe9 here is from another encoding); save it again with the encoding UTF-8")
+        (
+            2,
+            11,
+            "the file is not saved as UTF-8 (the byte 0xe9 here is from another encoding); save it again with the encoding UTF-8",
+        )
     ]
 
 
@@ -51,7 +59,8 @@ def test_syntax_error_has_line_and_hint():
     loaded = load_yaml(b"id: a\nquote: He said: no\n")
     assert loaded.errors == [
         (
-            2, 15,
+            2,
+            15,
             "YAML syntax error: the text contains ': ' (a colon then a space), which YAML reads as a new field; "
             'put the whole text in double quotes: "…"',
         )
@@ -63,9 +72,9 @@ def test_dates_stay_text_so_impossible_dates_can_be_reported():
 
 
 def test_columns_count_characters_as_editors_do_not_bytes():
-    loaded = load_yaml("id: a\nname: 中文 x: y\n".encode("utf-8"))
+    loaded = load_yaml("id: a\nname: 中文 x: y\n".encode())
     assert [(line, column) for line, column, _ in loaded.errors] == [(2, 11)]
-    loaded = load_yaml("id: a\nname: 中文 caf".encode("utf-8") + b"\xe9\n")
+    loaded = load_yaml("id: a\nname: 中文 caf".encode() + b"\xe9\n")
     assert [(line, column) for line, column, _ in loaded.errors] == [(2, 13)]
 
 
@@ -76,10 +85,18 @@ def test_what_records_never_need_is_refused_before_it_is_expanded():
     )
     loaded = load_yaml(laughs.encode())
     assert loaded.errors == [
-        (2, 8, "YAML anchors and aliases (&name, *name) are not used in records; write the value out in full where it is needed")
+        (
+            2,
+            8,
+            "YAML anchors and aliases (&name, *name) are not used in records; write the value out in full where it is needed",
+        )
     ]
     assert load_yaml(b"a: !!python/name:os.system x\n").errors == [
-        (1, 4, "the YAML tag '!!python/name:os.system' is not used in records; write a plain value (text, a list or fields)")
+        (
+            1,
+            4,
+            "the YAML tag '!!python/name:os.system' is not used in records; write a plain value (text, a list or fields)",
+        )
     ]
 
 
@@ -90,7 +107,7 @@ def test_the_lean_parser_gives_the_tags_pyyaml_gives():
 
     text = (
         "a: text\nb: 18\nc: '18'\nd: 1.5\ne: .inf\nf: true\ng: no\nh: ~\ni:\nj: 2020-02-13\nk: 0x1F\n"
-        "l: 1_000\nm: 1:30\nn: =\no: \"true\"\np: |\n  block\nq: [Yes, NULL, -1, +.5, 0o7]\nr: {s: t}\n"
+        'l: 1_000\nm: 1:30\nn: =\no: "true"\np: |\n  block\nq: [Yes, NULL, -1, +.5, 0o7]\nr: {s: t}\n'
     )
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -120,8 +137,12 @@ def test_a_one_megabyte_field_name_is_named_as_too_long_not_as_a_missing_colon()
     from ridsite.yamlfile import load_yaml
 
     assert load_yaml(("id: x\n" + "k" * 1_000_000 + ": 1\n").encode()).errors == [
-        (2, 1, "YAML syntax error: the field name here is 1,000,000 characters long; YAML reads at most 1,024 "
-               "characters as one, and field names are short words such as 'quote'")
+        (
+            2,
+            1,
+            "YAML syntax error: the field name here is 1,000,000 characters long; YAML reads at most 1,024 "
+            "characters as one, and field names are short words such as 'quote'",
+        )
     ]
 
 
@@ -129,8 +150,12 @@ def test_a_line_moved_out_of_its_block_is_reported_where_it_stands_naming_the_bl
     # The first line of a block at the margin: YAML stumbles on the next line; the message does not.
     text = b"id: x\nsummary:\nen: A summary.\n  fr: Un resume.\nquote: q\n"
     assert load_yaml(text).errors == [
-        (3, 1, "YAML syntax error: this line looks like it belongs under 'summary:' (line 2), like the lines after "
-               "it, but it is indented less than they are; indent it by 2 spaces")
+        (
+            3,
+            1,
+            "YAML syntax error: this line looks like it belongs under 'summary:' (line 2), like the lines after "
+            "it, but it is indented less than they are; indent it by 2 spaces",
+        )
     ]
     # Indented, but less than the block's other lines: the indentation asked for is theirs.
     text = b"id: x\nsource:\n    document: a\n  paragraph: b\n    page: c\n"
@@ -141,16 +166,24 @@ def test_a_line_moved_out_of_its_block_is_reported_where_it_stands_naming_the_bl
     )
     # A field truly indented under one that has a value is still named as such.
     assert load_yaml(b"id: x\ndate: 2020\n  event: e\n").errors == [
-        (3, 8, "YAML syntax error: this field is indented more than the field above it; "
-               "line it up with the other fields at the same level")
+        (
+            3,
+            8,
+            "YAML syntax error: this field is indented more than the field above it; "
+            "line it up with the other fields at the same level",
+        )
     ]
 
 
 def test_an_unindented_line_of_text_is_told_to_go_under_its_field():
     text = b"id: x\nsummary:\n  en: Egypt proposed an\ninstitutional platform to monitor\nquote: q\n"
     assert load_yaml(text).errors == [
-        (4, 1, "YAML syntax error: line 4 continues the text of 'en:' (line 3) but is not indented under it, so "
-               "YAML reads it as a new field; indent it under 'en:' by 4 spaces, like the text above it")
+        (
+            4,
+            1,
+            "YAML syntax error: line 4 continues the text of 'en:' (line 3) but is not indented under it, so "
+            "YAML reads it as a new field; indent it under 'en:' by 4 spaces, like the text above it",
+        )
     ]
     text = b"id: x\nquote: >-\nthe first words\n  of the quote\n"
     assert load_yaml(text).errors[0][:2] == (3, 1)
@@ -173,8 +206,12 @@ def test_a_field_of_the_record_at_the_margin_is_in_its_place_and_the_line_after_
     assert load_yaml(text).errors[0][:2] == (5, 1)
     # ...with them, it is a field of the record, and 'supports' is the line indented too far.
     assert load_yaml(text, frozenset({"id", "stances", "objectives", "supports"})).errors == [
-        (6, 11, "YAML syntax error: this field is indented more than the field above it; "
-                "line it up with the other fields at the same level")
+        (
+            6,
+            11,
+            "YAML syntax error: this field is indented more than the field above it; "
+            "line it up with the other fields at the same level",
+        )
     ]
 
 
@@ -186,13 +223,19 @@ def test_an_unknown_field_right_after_a_block_is_told_it_may_belong_in_it():
         return [(line, message) for line, _, _, message in check_file(text, schema.POSITION)[1]]
 
     last = b"id: x\nstances:\n  regular: a\nun-auspices: b\nsummary:\n  en: s\n"
-    assert (4, "unknown field 'un-auspices'. It comes right after the lines under 'stances:' (line 2): if it belongs "
-               "there, indent it by 2 spaces like them. Otherwise: the fields allowed here are: id, actors, date, "
-               "event, source, quote, stances, objectives, supports, opposes, summary.") in messages(last)
+    assert (
+        4,
+        "unknown field 'un-auspices'. It comes right after the lines under 'stances:' (line 2): if it belongs "
+        "there, indent it by 2 spaces like them. Otherwise: the fields allowed here are: id, actors, date, "
+        "event, source, quote, stances, objectives, supports, opposes, summary.",
+    ) in messages(last)
     first = b"id: x\nsummary:\nen: s\n"
-    assert (3, "unknown field 'en'. It comes right after 'summary:' (line 2), which holds nothing: if it belongs "
-               "under it, indent it by 2 spaces. Otherwise: the fields allowed here are: id, actors, date, event, "
-               "source, quote, stances, objectives, supports, opposes, summary.") in messages(first)
+    assert (
+        3,
+        "unknown field 'en'. It comes right after 'summary:' (line 2), which holds nothing: if it belongs "
+        "under it, indent it by 2 spaces. Otherwise: the fields allowed here are: id, actors, date, event, "
+        "source, quote, stances, objectives, supports, opposes, summary.",
+    ) in messages(first)
     # A near name is a typo, not a moved line: the hint stays the one it was.
     typo = b"id: x\nsummary:\n  en: s\nqoute: q\n"
     assert (4, "unknown field 'qoute'. Did you mean 'quote'?") in messages(typo)

@@ -9,8 +9,8 @@ from .corpus import Corpus
 from .languages import CODES
 from .load import load_corpus
 from .output import sync_generated
-from .permalinks import enforce as enforce_permalinks
 from .pages import Page, markdown_file, render_all, render_files
+from .permalinks import enforce as enforce_permalinks
 
 
 @dataclass

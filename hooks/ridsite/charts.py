@@ -60,8 +60,14 @@ def bar_chart(bars: list[Bar], title: str, desc: str, rtl: bool = False, id_pref
         svg.element(group, "title", f"{bar.label}: {bar.value}")
         label_x = WIDTH - PAD if rtl else PAD + label_width
         svg.element(
-            group, "text", svg.shorten(bar.label, label_width, FONT), x=label_x, y=y + ROW / 2 + FONT * 0.35,
-            font_size=FONT, text_anchor="end", fill="currentColor",
+            group,
+            "text",
+            svg.shorten(bar.label, label_width, FONT),
+            x=label_x,
+            y=y + ROW / 2 + FONT * 0.35,
+            font_size=FONT,
+            text_anchor="end",
+            fill="currentColor",
         )
         length = track * bar.value / largest
         if bar.value:
@@ -69,8 +75,15 @@ def bar_chart(bars: list[Bar], title: str, desc: str, rtl: bool = False, id_pref
             svg.element(group, "rect", x=x, y=y + (ROW - BAR) / 2, width=max(length, 1.5), height=BAR, fill=bar.colour)
         value_x = base - length - 4 if rtl else base + length + 4
         svg.element(
-            group, "text", str(bar.value), x=value_x, y=y + ROW / 2 + FONT * 0.35, font_size=FONT,
-            text_anchor="end" if rtl else "start", fill="currentColor", font_weight="bold",
+            group,
+            "text",
+            str(bar.value),
+            x=value_x,
+            y=y + ROW / 2 + FONT * 0.35,
+            font_size=FONT,
+            text_anchor="end" if rtl else "start",
+            fill="currentColor",
+            font_weight="bold",
         )
     svg.element(root, "line", x1=base, x2=base, y1=PAD, y2=height - PAD, stroke="currentColor", stroke_width=1)
     return root

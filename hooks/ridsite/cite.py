@@ -30,7 +30,11 @@ BIBLIOGRAPHY_URL = "bibliography/"
 BIBLIOGRAPHY_FILE = "rid-bibliography.bib"
 SCRIPT = "assets/js/cite.js"
 FORMAT_NAMES = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
-MEDIA_TYPES = {"bibtex": "application/x-bibtex", "ris": "application/x-research-info-systems", "csl-json": "application/vnd.citationstyles.csl+json"}
+MEDIA_TYPES = {
+    "bibtex": "application/x-bibtex",
+    "ris": "application/x-research-info-systems",
+    "csl-json": "application/vnd.citationstyles.csl+json",
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -76,7 +80,7 @@ def made_on(corpus) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is None or not epoch.strip().isdigit():
         return _content_day(corpus)
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
 
 
 _CONTENT_DAY: dict[int, str] = {}  # id(corpus) → its day: git is asked once per corpus
@@ -85,7 +89,7 @@ _CONTENT_DAY: dict[int, str] = {}  # id(corpus) → its day: git is asked once p
 def _content_day(corpus) -> str:
     if id(corpus) not in _CONTENT_DAY:
         epoch = reproducible.content_epoch(Path(__file__).resolve().parents[2], corpus)
-        when = dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None else None
+        when = dt.datetime.fromtimestamp(epoch, dt.UTC) if epoch is not None else None
         _CONTENT_DAY[id(corpus)] = when.date().isoformat() if when else ""
     return _CONTENT_DAY[id(corpus)]
 
@@ -98,8 +102,15 @@ def document_reference(site, doc_id: str) -> Reference:
 def paragraph_reference(site, para: Paragraph) -> Reference:
     work = citations.work_of(site.c, para.document)
     return Reference(
-        citations.paragraph_key(work, para.slug), "paragraph", work, site.absolute(para.url), site.lang,
-        pinpoint=para.pin, pin_label=site.pin_label(para), numbered=para.numbered, made=made_on(site.c),
+        citations.paragraph_key(work, para.slug),
+        "paragraph",
+        work,
+        site.absolute(para.url),
+        site.lang,
+        pinpoint=para.pin,
+        pin_label=site.pin_label(para),
+        numbered=para.numbered,
+        made=made_on(site.c),
     )
 
 
@@ -109,8 +120,15 @@ def position_reference(site, position_id: str) -> Reference:
     work = citations.work_of(site.c, para.document)
     actors = site.t("list.separator").join(site.actor_name(a) for a in pos["actors"])
     return Reference(
-        citations.position_key(work, position_id), "position", work, site.absolute(slugs.position_url(position_id)), site.lang,
-        pinpoint=para.pin, pin_label=site.pin_label(para), numbered=para.numbered, made=made_on(site.c),
+        citations.position_key(work, position_id),
+        "position",
+        work,
+        site.absolute(slugs.position_url(position_id)),
+        site.lang,
+        pinpoint=para.pin,
+        pin_label=site.pin_label(para),
+        numbered=para.numbered,
+        made=made_on(site.c),
         position=site.t("cite.position_note", actors=actors, date=site.t.date(pos["date"])),
     )
 
@@ -118,7 +136,9 @@ def position_reference(site, position_id: str) -> Reference:
 def formatted(site, ref: Reference) -> list[tuple[str, str, Citation]]:
     """(style id, style name, citation) for each style, in the reader's language."""
     w = words(site)
-    return [(style, site.t(name_key), citations.FORMATTERS[style](ref, w)) for style, name_key in citations.STYLES.items()]
+    return [
+        (style, site.t(name_key), citations.FORMATTERS[style](ref, w)) for style, name_key in citations.STYLES.items()
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -210,17 +230,21 @@ def citable(site):
 
 def pages(renderer) -> list:
     """The bibliography: every document with its reference in both styles, PAGE_SIZE a page."""
-    from .pages import PAGE_SIZE, paginate, paged_title
+    from .pages import PAGE_SIZE, paged_title, paginate
 
     site = renderer.site
     docs = site.c.documents_by_date
     title = site.t("section.bibliography")
     return [
         renderer.page(
-            "bibliography.html", pager["url"], "bibliography-index",
+            "bibliography.html",
+            pager["url"],
+            "bibliography-index",
             title=paged_title(title, pager),
             entries=[(doc, formatted(site, document_reference(site, doc["id"]))) for doc in chunk],
-            bib_file=BIBLIOGRAPHY_URL + BIBLIOGRAPHY_FILE, pager=pager, total=len(docs),
+            bib_file=BIBLIOGRAPHY_URL + BIBLIOGRAPHY_FILE,
+            pager=pager,
+            total=len(docs),
         )
         for chunk, pager in paginate(BIBLIOGRAPHY_URL, docs, PAGE_SIZE)
     ]
@@ -229,7 +253,9 @@ def pages(renderer) -> list:
 def files(corpus, site_url: str = "") -> dict[str, str]:
     """The whole bibliography as BibTeX, beside the bibliography page of every language
     (docs-relative source path → content; the same text in each)."""
-    whole = citations.bibtex_of_entries({doc["bibtex"]: corpus.bibliography[doc["bibtex"]] for doc in corpus.documents.values()})
+    whole = citations.bibtex_of_entries(
+        {doc["bibtex"]: corpus.bibliography[doc["bibtex"]] for doc in corpus.documents.values()}
+    )
     return {source_file(BIBLIOGRAPHY_URL, BIBLIOGRAPHY_FILE, lang): whole for lang in CODES}
 
 
@@ -253,11 +279,20 @@ def annotate(renderer, pages: list) -> None:
             ref = position_reference(site, page.record_id)
             creators = [_actor_ld(site, a) for a in pos["actors"]]
             part = {"name": site.cite_label(para.document, para.pin), "url": site.absolute(para.url)}
-            ld = metadata.json_ld(ref, page.title, site.absolute(slugs.document_url(para.document)), part=part, creators=creators, date=pos["date"])
+            ld = metadata.json_ld(
+                ref,
+                page.title,
+                site.absolute(slugs.document_url(para.document)),
+                part=part,
+                creators=creators,
+                date=pos["date"],
+            )
         else:
             continue
         oscola = citations.oscola(ref, words(site)).text
-        page.meta["head"] = metadata.head_html(metadata.highwire(ref), metadata.dublin_core(ref, oscola), metadata.script_json(ld))
+        page.meta["head"] = metadata.head_html(
+            metadata.highwire(ref), metadata.dublin_core(ref, oscola), metadata.script_json(ld)
+        )
 
 
 def _actor_ld(site, actor_id: str) -> dict:

@@ -16,7 +16,6 @@ from .problems import RecordsInvalid
 from .schema import all_json_schemas
 
 
-
 @click.group(help="Tools for the records of the regular institutional dialogue site.")
 def main() -> None:
     pass
@@ -25,8 +24,11 @@ def main() -> None:
 @main.command(help="Check every record in DATA (default: ./data) without building the site.")
 @click.argument("data", type=click.Path(file_okay=False, path_type=Path), default=Path("data"))
 @click.option("--quiet", is_flag=True, help="Print only problems.")
-@click.option("--parallel/--no-parallel", default=None,
-              help="Parse the files on two processes, or on one (default: two when there are many files).")
+@click.option(
+    "--parallel/--no-parallel",
+    default=None,
+    help="Parse the files on two processes, or on one (default: two when there are many files).",
+)
 def check(data: Path, quiet: bool, parallel: bool | None) -> None:
     from . import permalinks as links
 
@@ -51,7 +53,10 @@ def check(data: Path, quiet: bool, parallel: bool | None) -> None:
 # --------------------------------------------------------------------------------------------
 
 DATA_OPTION = click.option(
-    "--data", type=click.Path(file_okay=False, path_type=Path), default=Path("data"), show_default=True,
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data"),
+    show_default=True,
     help="The records folder.",
 )
 
@@ -89,7 +94,9 @@ def new_position(actors, document, paragraph, date, topic, data) -> None:
     _write(data, lambda corpus: make(corpus, list(actors), document, paragraph, date=date, topic=topic))
 
 
-@new.command("proposal", help="A proposal: rid new proposal --id egypt-platform --proponent egy --document … --paragraph …")
+@new.command(
+    "proposal", help="A proposal: rid new proposal --id egypt-platform --proponent egy --document … --paragraph …"
+)
 @click.option("--id", "record_id", required=True, help="The proposal's id, e.g. egypt-platform.")
 @click.option("--proponent", "proponents", multiple=True, required=True, help="Actor id (repeat for several).")
 @click.option("--document", required=True, help="Document id (or UN symbol) that states the proposal.")
@@ -102,7 +109,10 @@ def new_proposal(record_id, proponents, document, paragraph, date, data) -> None
     _write(data, lambda corpus: make(corpus, record_id, list(proponents), document, paragraph, date=date))
 
 
-@new.command("document", help="A document: rid new document --symbol A/80/257 --kind report --date 2025-07-22 --paragraph 1 --paragraph 2")
+@new.command(
+    "document",
+    help="A document: rid new document --symbol A/80/257 --kind report --date 2025-07-22 --paragraph 1 --paragraph 2",
+)
 @click.option("--symbol", help="The UN document symbol as printed, e.g. A/80/257 (gives the id).")
 @click.option("--id", "record_id", help="An id of your own, for a document without a UN symbol.")
 @click.option("--kind", required=True, help="A document kind from data/vocabularies/document-kinds.yml, e.g. report.")
@@ -113,9 +123,12 @@ def new_proposal(record_id, proponents, document, paragraph, date, data) -> None
 def new_document(symbol, record_id, kind, date, language, paragraphs, data) -> None:
     from .scaffold import new_document as make
 
-    _write(data, lambda corpus: make(
-        corpus, kind, symbol=symbol, record_id=record_id, date=date, language=language, paragraphs=list(paragraphs)
-    ))
+    _write(
+        data,
+        lambda corpus: make(
+            corpus, kind, symbol=symbol, record_id=record_id, date=date, language=language, paragraphs=list(paragraphs)
+        ),
+    )
 
 
 @new.command("actor", help="An actor: rid new actor --iso3 FRA --regional-group weog --name France")
@@ -129,9 +142,18 @@ def new_document(symbol, record_id, kind, date, language, paragraphs, data) -> N
 def new_actor(iso3, record_id, kind, regional_group, name, members, data) -> None:
     from .scaffold import new_actor as make
 
-    _write(data, lambda corpus: make(
-        corpus, iso3=iso3, record_id=record_id, kind=kind, regional_group=regional_group, name=name, members=list(members)
-    ))
+    _write(
+        data,
+        lambda corpus: make(
+            corpus,
+            iso3=iso3,
+            record_id=record_id,
+            kind=kind,
+            regional_group=regional_group,
+            name=name,
+            members=list(members),
+        ),
+    )
 
 
 @main.command(help="Write the JSON Schema files that editors use (default folder: ./schemas).")
@@ -155,9 +177,19 @@ def schema(folder: Path, check_only: bool) -> None:
 
 
 @main.command(help="Add every page URL to permalinks.txt, the committed list of published addresses that builds check.")
-@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
-              help="The folder with data/, docs/, permalinks.txt and redirects.yml.")
-@click.option("--check", "check_only", is_flag=True, help="Fail if the list is out of date or an address would break, instead of writing.")
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The folder with data/, docs/, permalinks.txt and redirects.yml.",
+)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Fail if the list is out of date or an address would break, instead of writing.",
+)
 def permalinks(project: Path, check_only: bool) -> None:
     from . import permalinks as links
     from .pages import render_all
@@ -176,27 +208,61 @@ def permalinks(project: Path, check_only: bool) -> None:
         click.echo(f"{links.LIST_FILE} lists every published address ({total}).")
         return
     if check_only:
-        click.echo(f"{links.LIST_FILE} is out of date: {len(added)} address(es) are not listed, e.g. {', '.join(added[:3])}. Run: rid permalinks", err=True)
+        click.echo(
+            f"{links.LIST_FILE} is out of date: {len(added)} address(es) are not listed, e.g. {', '.join(added[:3])}. "
+            "Run: rid permalinks",
+            err=True,
+        )
         sys.exit(1)
     path.write_text(text, encoding="utf-8")
     click.echo(f"{len(added)} new address(es) added to {links.LIST_FILE} ({total} in all).")
 
 
-@main.command(help="Build the whole site as published, on every core (much faster than `mkdocs build` on large records).")
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@main.command(
+    help="Build the whole site as published, on every core (much faster than `mkdocs build` on large records)."
+)
+@click.option(
+    "-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True
+)
 @click.option("-j", "--jobs", type=int, default=None, help="Parallel language builds (default: number of cores).")
 @click.option("--no-strict", is_flag=True, help="Do not fail on MkDocs warnings.")
-@click.option("--no-stamp", is_flag=True, help="Let MkDocs build every page, instead of stamping record pages from one of their kind (slower; same bytes).")
-@click.option("-l", "--language", "languages", multiple=True, type=click.Choice(CODES), help="Build only this language (repeatable): a partial site, to preview or to measure. Default: all six.")
-@click.option("--generator", type=click.Choice(["mkdocs", "properdocs"]), default=None, hidden=True,
-              help="Build with this generator instead of runner.RUNNER (to compare MkDocs with its fork ProperDocs).")
-def build(site_dir: Path, jobs: int | None, no_strict: bool, no_stamp: bool, languages: tuple[str, ...], generator: str | None) -> None:
+@click.option(
+    "--no-stamp",
+    is_flag=True,
+    help="Let MkDocs build every page, instead of stamping record pages from one of their kind (slower; same bytes).",
+)
+@click.option(
+    "-l",
+    "--language",
+    "languages",
+    multiple=True,
+    type=click.Choice(CODES),
+    help="Build only this language (repeatable): a partial site, to preview or to measure. Default: all six.",
+)
+@click.option(
+    "--generator",
+    type=click.Choice(["mkdocs", "properdocs"]),
+    default=None,
+    hidden=True,
+    help="Build with this generator instead of runner.RUNNER (to compare MkDocs with its fork ProperDocs).",
+)
+def build(
+    site_dir: Path, jobs: int | None, no_strict: bool, no_stamp: bool, languages: tuple[str, ...], generator: str | None
+) -> None:
     from .fastbuild import build_site
     from .runner import RUNNER
 
     try:
-        build_site(Path.cwd(), site_dir, jobs=jobs, strict=not no_strict, stamp=not no_stamp, languages=languages or CODES,
-                   log=click.echo, generator=generator or RUNNER)
+        build_site(
+            Path.cwd(),
+            site_dir,
+            jobs=jobs,
+            strict=not no_strict,
+            stamp=not no_stamp,
+            languages=languages or CODES,
+            log=click.echo,
+            generator=generator or RUNNER,
+        )
     except RecordsInvalid as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
@@ -206,12 +272,22 @@ def build(site_dir: Path, jobs: int | None, no_strict: bool, no_stamp: bool, lan
         sys.exit(1)
 
 
-@main.command(help="Build the site as published and serve it; rebuild whenever a record, page, template or setting is saved.")
+@main.command(
+    help="Build the site as published and serve it; rebuild whenever a record, page, template or setting is saved."
+)
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="host:port to serve on.")
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@click.option(
+    "-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True
+)
 @click.option("-j", "--jobs", type=int, default=None, help="Parallel language builds (default: number of cores).")
-@click.option("-l", "--language", "languages", multiple=True, type=click.Choice(CODES),
-              help="Build only this language (repeatable): a faster preview of part of the site. Default: all six.")
+@click.option(
+    "-l",
+    "--language",
+    "languages",
+    multiple=True,
+    type=click.Choice(CODES),
+    help="Build only this language (repeatable): a faster preview of part of the site. Default: all six.",
+)
 def serve(dev_addr: str, site_dir: Path, jobs: int | None, languages: tuple[str, ...]) -> None:
     from .serve import serve as run
 
@@ -219,7 +295,15 @@ def serve(dev_addr: str, site_dir: Path, jobs: int | None, languages: tuple[str,
     if not host or not port.isdigit():
         click.echo(f"rid serve: --dev-addr must be host:port, e.g. 127.0.0.1:8000 (got {dev_addr!r})", err=True)
         sys.exit(2)
-    run(Path.cwd(), site_dir, host, int(port), languages=languages, jobs=jobs, log=lambda m: click.echo(m, err=m.startswith("rid serve: the build failed")))
+    run(
+        Path.cwd(),
+        site_dir,
+        host,
+        int(port),
+        languages=languages,
+        jobs=jobs,
+        log=lambda m: click.echo(m, err=m.startswith("rid serve: the build failed")),
+    )
 
 
 if __name__ == "__main__":

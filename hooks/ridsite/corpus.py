@@ -82,7 +82,7 @@ class Corpus:
     paragraphs: dict[tuple[str, str], Paragraph] = field(default_factory=dict)
     paragraphs_by_document: dict[str, list[Paragraph]] = field(default_factory=dict)
 
-    def index(self) -> "Corpus":
+    def index(self) -> Corpus:
         for doc_id, doc in self.documents.items():
             flat = flatten_paragraphs(doc)
             self.paragraphs_by_document[doc_id] = flat

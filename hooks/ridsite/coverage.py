@@ -51,11 +51,13 @@ def of(corpus, records) -> Coverage:
         else:
             undated += 1
     largest, largest_count = max(per_document.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
-    return Coverage(len(records), len(per_document), tuple(sorted(months, key=dates.sort_key)), undated, largest, largest_count)
+    return Coverage(
+        len(records), len(per_document), tuple(sorted(months, key=dates.sort_key)), undated, largest, largest_count
+    )
 
 
 def dates_text(cov: Coverage, site) -> str:
-    """"February 2020 and 2023", or "from July 2010 to 2023" when there are many."""
+    """ "February 2020 and 2023", or "from July 2010 to 2023" when there are many."""
     t = site.t
     names = [t.date(d) for d in cov.dates]
     if cov.undated:

@@ -17,7 +17,7 @@ def split(value: str) -> tuple[str, str]:
     """(the qualifier, '' for an exact date; the ISO date or bound)."""
     for q in QUALIFIERS:
         if value.startswith(q):
-            return q, value[len(q):]
+            return q, value[len(q) :]
     return "", value
 
 

@@ -36,8 +36,8 @@ from .output import MANIFEST, inside
 from .pages import Renderer, markdown_file, prepare, render_files
 from .permalinks import enforce as enforce_permalinks
 from .reproducible import content_epoch
-from .siteswap import staged_site
 from .sitemap import pages_in, write_sitemaps
+from .siteswap import staged_site
 from .stamp import PER_PAGE_SETTINGS, Parts, first_difference, make_shell, per_page_settings, stampable
 
 HOME_MARKER = "<!-- rid:home -->"
@@ -112,8 +112,15 @@ class LanguageBuild:
     checked: int = 0  # stamped pages compared with MkDocs's
 
 
-def build_language(project: Path, docs_tree: Path, out: Path, lang: str, strict: bool, epoch: int | None = None,
-                   generator: str = runner.RUNNER) -> LanguageBuild:
+def build_language(
+    project: Path,
+    docs_tree: Path,
+    out: Path,
+    lang: str,
+    strict: bool,
+    epoch: int | None = None,
+    generator: str = runner.RUNNER,
+) -> LanguageBuild:
     """MkDocs (or ProperDocs) builds one language's docs tree (pages rendered already) into `out`."""
     config = runner.language_config(project, docs_tree, out, lang, strict)
     started = time.perf_counter()
@@ -135,9 +142,14 @@ def stamp_check(shells: dict, checks: dict, out: Path, exemplars: dict, project:
         return (
             f"stamping would publish wrong pages: {parts.url} stamped from {exemplars[key].url} is not the page MkDocs "
             f"renders ({first_difference(built, stamped)}).\n"
-            + (f"mkdocs.yml turns on what writes a value of its own on every page:{named}\n" if named else
-               "A theme setting or template writes something of its own on every page, which stamp.py does not know.\n")
-            + "Remove the setting, teach ridsite/stamp.py the new slot, or build with --no-stamp (slower, every page by MkDocs)."
+            + (
+                f"mkdocs.yml turns on what writes a value of its own on every page:{named}\n"
+                if named
+                else "A theme setting or template writes something of its own on every page, which stamp.py does not "
+                "know.\n"
+            )
+            + "Remove the setting, teach ridsite/stamp.py the new slot, or build with --no-stamp (slower, every page "
+            "by MkDocs)."
         )
     return ""
 
@@ -162,9 +174,20 @@ def index_search(site: Path) -> float | None:
     started = time.perf_counter()
     with runner.stopped_by_sigterm():
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", SEARCH_ROOT, "--exclude-selectors", SEARCH_EXCLUDE,
-             "--silent"],
-            capture_output=True, text=True,
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site),
+                "--root-selector",
+                SEARCH_ROOT,
+                "--exclude-selectors",
+                SEARCH_EXCLUDE,
+                "--silent",
+            ],
+            capture_output=True,
+            text=True,
         )
     if result.returncode:
         raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
@@ -218,7 +241,9 @@ def language_job(lang: str) -> LanguageBuild:
     if build.returncode:
         return build
     started = time.perf_counter()
-    shells = {key: make_shell((out / p.url / "index.html").read_text(encoding="utf-8"), p) for key, p in exemplars.items()}
+    shells = {
+        key: make_shell((out / p.url / "index.html").read_text(encoding="utf-8"), p) for key, p in exemplars.items()
+    }
     wrong = stamp_check(shells, checks, out, exemplars, project)
     if wrong:
         build.stamp_error = wrong
@@ -280,7 +305,10 @@ def _failure(output: str, keep: int = 40) -> str:
     """What MkDocs said when it failed, in a size a log can hold: a full disk in plain words, any
     other failure as its last lines (where the error is)."""
     if "No space left on device" in output:
-        return "No space left on device: the disk that holds the site folder is full; free some space or choose another --site-dir"
+        return (
+            "No space left on device: the disk that holds the site folder is full; free some space or choose "
+            "another --site-dir"
+        )
     lines = output.rstrip().splitlines()
     return "\n".join((["…"] if len(lines) > keep else []) + lines[-keep:])
 
@@ -291,11 +319,21 @@ WORK = ".rid-work"  # inside the staging folder: removed before the swap
 def _build_languages(corpus, project, work, site_url, stamp, strict, epoch, generator, languages, jobs):
     """The jobs, on forked workers that share the checked records; raises RuntimeError if MkDocs
     failed or a stamped page is not the page MkDocs renders."""
-    _shared.update(corpus=corpus, project=project, work=work, site_url=site_url, stamp=stamp, strict=strict, epoch=epoch, generator=generator)
+    _shared.update(
+        corpus=corpus,
+        project=project,
+        work=work,
+        site_url=site_url,
+        stamp=stamp,
+        strict=strict,
+        epoch=epoch,
+        generator=generator,
+    )
     # Workers start with SIGTERM's default (not the parent's, which raises: in a worker that could
     # stop it while it holds the pool's locks); runner.stopped_by_sigterm covers their subprocesses.
-    with multiprocessing.get_context("fork").Pool(jobs or os.cpu_count() or 2, initializer=signal.signal,
-                                                  initargs=(signal.SIGTERM, signal.SIG_DFL)) as pool:
+    with multiprocessing.get_context("fork").Pool(
+        jobs or os.cpu_count() or 2, initializer=signal.signal, initargs=(signal.SIGTERM, signal.SIG_DFL)
+    ) as pool:
         # The shared files first, beside the first language, not alone at the end.
         done = pool.map(_job, ["", *languages], chunksize=1)
     builds = [b for b in done if isinstance(b, LanguageBuild)]
@@ -308,8 +346,16 @@ def _build_languages(corpus, project, work, site_url, stamp, strict, epoch, gene
     return builds, done
 
 
-def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: bool = True, stamp: bool = True, languages=CODES,
-               log=print, generator: str = runner.RUNNER) -> list[LanguageBuild]:
+def build_site(
+    project: Path,
+    site_dir: Path,
+    jobs: int | None = None,
+    strict: bool = True,
+    stamp: bool = True,
+    languages=CODES,
+    log=print,
+    generator: str = runner.RUNNER,
+) -> list[LanguageBuild]:
     """Build the languages into site_dir; raises RecordsInvalid or RuntimeError, leaving site_dir as it was.
 
     `languages` other than all six makes a partial site (to preview, or to measure what each
@@ -336,12 +382,16 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
         # collector's scans, which in the forked workers would also copy the pages they touch.
         gc.freeze()
         try:
-            builds, done = _build_languages(corpus, project, work, site_url, stamp, strict, epoch, generator, languages, jobs)
+            builds, done = _build_languages(
+                corpus, project, work, site_url, stamp, strict, epoch, generator, languages, jobs
+            )
             jobs_done = time.perf_counter()
             # A published address that disappeared stops the build here, before the site is replaced.
             refs = [_PageRef(url, b.lang, src) for b in builds for url, src in b.urls]
             partial = len(builds) < len(CODES)
-            for rel, content in enforce_permalinks(project, project / "docs", refs, site_url, every_language=partial).items():
+            for rel, content in enforce_permalinks(
+                project, project / "docs", refs, site_url, every_language=partial
+            ).items():
                 _write(inside(work / "static", rel), content)
             for lang in languages:
                 out, root = work / "out" / lang, staging / slugs.language_root(lang)
@@ -369,9 +419,13 @@ def build_site(project: Path, site_dir: Path, jobs: int | None = None, strict: b
             f"(from {b.began - loaded:.1f} to {b.ended - loaded:.1f} s)"
         )
     for shared in (d for d in done if isinstance(d, SharedFiles)):
-        log(f"rid build: {shared.count} files shared by the languages written (from {shared.began - loaded:.1f} to {shared.ended - loaded:.1f} s)")
+        log(
+            f"rid build: {shared.count} files shared by the languages written (from {shared.began - loaded:.1f} to "
+            f"{shared.ended - loaded:.1f} s)"
+        )
     log(
-        f"rid build: records checked and shared work done in {loaded - started:.1f} s, languages built in {jobs_done - loaded:.1f} s, "
+        f"rid build: records checked and shared work done in {loaded - started:.1f} s, languages built in "
+        f"{jobs_done - loaded:.1f} s, "
         f"site assembled in {assembled - jobs_done:.1f} s"
     )
     log(f"rid build: site ready in {site_dir} after {assembled - started:.1f} s")

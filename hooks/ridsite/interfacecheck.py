@@ -33,7 +33,9 @@ def placeholders(text: str) -> list[str] | None:
 @lru_cache(maxsize=1)
 def used_keys() -> frozenset[str]:
     found = set()
-    for path in sorted(p for p in HERE.glob("*.py") if p.name != "interfacecheck.py") + sorted((HERE / "templates").glob("*.html")):
+    for path in sorted(p for p in HERE.glob("*.py") if p.name != "interfacecheck.py") + sorted(
+        (HERE / "templates").glob("*.html")
+    ):
         found.update(USED.findall(path.read_text(encoding="utf-8")))
     return frozenset(found)
 
@@ -49,23 +51,30 @@ def check_interface(strings: dict, report) -> None:
                 continue
             names = placeholders(text)
             if names is None:
-                report((key, lang), "a brace '{' or '}' is not closed; write a placeholder as {name}, "
-                                    "and a brace itself as {{ or }}")
+                report(
+                    (key, lang),
+                    "a brace '{' or '}' is not closed; write a placeholder as {name}, and a brace itself as {{ or }}",
+                )
                 continue
             for name in names:
                 if not NAME.fullmatch(name):
-                    report((key, lang), f"the placeholder {{{name}}} is not a plain name; use only the names "
-                                        f"this text has in English: {_listed(declared)}")
+                    report(
+                        (key, lang),
+                        f"the placeholder {{{name}}} is not a plain name; use only the names "
+                        f"this text has in English: {_listed(declared)}",
+                    )
                 elif name not in declared:
-                    report((key, lang), f"unknown placeholder {{{name}}}; this text may use only "
-                                        f"{_listed(declared)} (the names its English text has)")
+                    report(
+                        (key, lang),
+                        f"unknown placeholder {{{name}}}; this text may use only "
+                        f"{_listed(declared)} (the names its English text has)",
+                    )
     for key in sorted(used_keys()):
         texts = strings.get(key)
         missing = [c for c in CODES if not isinstance(texts, dict) or c not in texts]
         if missing:
             path = (key,) if texts is not None else ()
-            report(path, f"the interface text '{key}' is used by the pages but missing in "
-                         f"{', '.join(missing)}; add it")
+            report(path, f"the interface text '{key}' is used by the pages but missing in {', '.join(missing)}; add it")
 
 
 def _listed(names: set[str]) -> str:

@@ -91,8 +91,11 @@ def word_diff(earlier: str, later: str) -> Diff:
         for j in b_words[j1:j2]:
             b_ops[j] = "added"
     return Diff(
-        _segments(a, a_ops), _segments(b, b_ops), same,
-        sum(1 for t in a if re.match(r"\w", t)), sum(1 for t in b if re.match(r"\w", t)),
+        _segments(a, a_ops),
+        _segments(b, b_ops),
+        same,
+        sum(1 for t in a if re.match(r"\w", t)),
+        sum(1 for t in b if re.match(r"\w", t)),
     )
 
 
@@ -115,20 +118,33 @@ def pair_page(renderer: Renderer, pair: Pair) -> Page:
     site = renderer.site
     diff = word_diff(pair.earlier.text, pair.later.text)
     title = site.t(
-        "lineage.title", earlier=site.cite_label(pair.earlier.document, pair.earlier.pin),
+        "lineage.title",
+        earlier=site.cite_label(pair.earlier.document, pair.earlier.pin),
         later=site.cite_label(pair.later.document, pair.later.pin),
     )
     return compare.render(
-        renderer, "compare-lineage.html", lineage_url(pair.later), "compare-lineage", title=title,
-        record_id=f"{pair.later.document}/{pair.later.slug}", pair=pair, diff=diff,
+        renderer,
+        "compare-lineage.html",
+        lineage_url(pair.later),
+        "compare-lineage",
+        title=title,
+        record_id=f"{pair.later.document}/{pair.later.slug}",
+        pair=pair,
+        diff=diff,
         kept=round(100 * diff.share_kept),
     )
 
 
 def index_page(renderer: Renderer, all_pairs: list[Pair]) -> Page:
     return compare.render(
-        renderer, "compare-lineage-index.html", INDEX_URL, "compare-lineage-index", title=renderer.site.t("lineage.heading"),
-        pairs=all_pairs, diffs={p.later: word_diff(p.earlier.text, p.later.text) for p in all_pairs}, url_of=lineage_url,
+        renderer,
+        "compare-lineage-index.html",
+        INDEX_URL,
+        "compare-lineage-index",
+        title=renderer.site.t("lineage.heading"),
+        pairs=all_pairs,
+        diffs={p.later: word_diff(p.earlier.text, p.later.text) for p in all_pairs},
+        url_of=lineage_url,
     )
 
 

@@ -61,9 +61,7 @@ LINK = (
 )
 
 
-def _files_under(
-    root: Path, skip: frozenset[str] = frozenset(), links: list | None = None
-) -> list[tuple[str, ...]]:
+def _files_under(root: Path, skip: frozenset[str] = frozenset(), links: list | None = None) -> list[tuple[str, ...]]:
     """Every file below root as path parts relative to it, in the order sorted(root.rglob("*"))
     gives (part by part), without a Path object and a stat() per file. Symbolic links (to files
     or folders) are never followed nor read: they are added to links, when given, as path parts;
@@ -160,7 +158,9 @@ def read_records(
         record_id = value["id"]
         if record_id != path.stem:
             sources.report(
-                problems, shown, ("id",),
+                problems,
+                shown,
+                ("id",),
                 f"the id '{record_id}' does not match the file name '{path.name}'; "
                 f"rename the file to '{record_id}.yml' or set id: {path.stem}",
             )
@@ -170,7 +170,9 @@ def read_records(
         if record_id in target:
             first = sources.record_file[(kind.name, record_id)]
             sources.report(
-                problems, shown, ("id",),
+                problems,
+                shown,
+                ("id",),
                 f"duplicate {kind.name} id '{record_id}': {first} has the same id; ids must be unique",
             )
             continue
@@ -202,7 +204,9 @@ def read_records(
     for parts in _files_under(data_dir, skip=frozenset(k.folder for k in schema.KINDS), links=links):
         if parts in known_files or parts[-1].startswith(".") or parts[-1] == "README.md":
             continue
-        problems.add(sources.shown_relative(parts), 1, 1, "", f"this file is not read by the site; records go in {folders}")
+        problems.add(
+            sources.shown_relative(parts), 1, 1, "", f"this file is not read by the site; records go in {folders}"
+        )
     for parts in sorted(set(links)):
         problems.add(sources.shown_relative(parts), 1, 1, "", LINK)
 

@@ -201,8 +201,12 @@ def proposals_table(corpus: Corpus) -> list[ProposalRow]:
                 on[pid][role].append(_evidence("position", pos))  # the column says which
     return [
         ProposalRow(
-            prop["id"], _evidence("proposal", prop), list(prop["proponents"]), list(prop.get("cosponsors", [])),
-            on[prop["id"]]["supports"], on[prop["id"]]["opposes"],
+            prop["id"],
+            _evidence("proposal", prop),
+            list(prop["proponents"]),
+            list(prop.get("cosponsors", [])),
+            on[prop["id"]]["supports"],
+            on[prop["id"]]["opposes"],
         )
         for prop in corpus.proposals_by_date
     ]
@@ -266,8 +270,16 @@ def scorecard(corpus: Corpus) -> list[ScoreRow]:
         if prop["stances"].get("institutional") in NEW_MECHANISM:
             sceptics = tally(corpus.positions_with_stance(*SCEPTICAL))
         sponsors = len(set(prop["proponents"]) | set(prop.get("cosponsors", [])))
-        rows.append(ScoreRow(
-            prop["id"], ratings, len(supporters), len(opponents),
-            tally(supporters), tally(opponents), sceptics, sponsors,
-        ))
+        rows.append(
+            ScoreRow(
+                prop["id"],
+                ratings,
+                len(supporters),
+                len(opponents),
+                tally(supporters),
+                tally(opponents),
+                sceptics,
+                sponsors,
+            )
+        )
     return rows

@@ -69,7 +69,12 @@ def work_ld(w: Work, site_url: str) -> dict:
     """The document: on this site at site_url, and where it is published (sameAs)."""
     data: dict = {"@type": SCHEMA_TYPES.get(w.entry_type, "CreativeWork"), "name": w.title}
     if w.authors:
-        data["author"] = [{"@type": "Organization", "name": n.literal} if n.literal else {"@type": "Person", "familyName": n.family, "givenName": n.given, "name": n.natural} for n in w.authors]
+        data["author"] = [
+            {"@type": "Organization", "name": n.literal}
+            if n.literal
+            else {"@type": "Person", "familyName": n.family, "givenName": n.given, "name": n.natural}
+            for n in w.authors
+        ]
     if w.publisher:
         data["publisher"] = {"@type": "Organization", "name": w.publisher}
     if w.date:
@@ -84,7 +89,15 @@ def work_ld(w: Work, site_url: str) -> dict:
     return data
 
 
-def json_ld(ref: Reference, name: str, document_url: str, *, part: dict | None = None, creators: list[dict] | None = None, date: str = "") -> dict:
+def json_ld(
+    ref: Reference,
+    name: str,
+    document_url: str,
+    *,
+    part: dict | None = None,
+    creators: list[dict] | None = None,
+    date: str = "",
+) -> dict:
     """The page's JSON-LD. ``document_url``: the document's page on this site. For a position,
     ``part`` is the paragraph it rests on ({'name', 'url'}), ``creators`` its actors."""
     if ref.kind == "document":
@@ -92,7 +105,14 @@ def json_ld(ref: Reference, name: str, document_url: str, *, part: dict | None =
         data["inLanguage"] = ref.lang
         data["@id"] = ref.url
         return {"@context": "https://schema.org", **data}
-    data = {"@context": "https://schema.org", "@type": "CreativeWork", "@id": ref.url, "url": ref.url, "name": name, "inLanguage": ref.lang}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "@id": ref.url,
+        "url": ref.url,
+        "name": name,
+        "inLanguage": ref.lang,
+    }
     document = work_ld(ref.work, document_url)
     if ref.kind == "paragraph":
         data["position"] = ref.pinpoint
@@ -102,7 +122,13 @@ def json_ld(ref: Reference, name: str, document_url: str, *, part: dict | None =
             data["creator"] = creators
         if date:
             data["dateCreated"] = date
-        data["isBasedOn"] = {"@type": "CreativeWork", "name": part["name"], "url": part["url"], "position": ref.pinpoint, "isPartOf": document}
+        data["isBasedOn"] = {
+            "@type": "CreativeWork",
+            "name": part["name"],
+            "url": part["url"],
+            "position": ref.pinpoint,
+            "isPartOf": document,
+        }
         data["isPartOf"] = document
     return data
 

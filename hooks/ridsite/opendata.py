@@ -28,14 +28,41 @@ FORMAT_VERSION = 1
 
 # One row per position, actor and criterion ("long" form: every row is one stance, with its proof).
 POSITION_COLUMNS = (
-    "position_id", "date", "actor_id", "actor_name", "actor_kind", "regional_group", "criterion", "stance",
-    "stance_label", "quote", "source_document", "source_symbol", "source_paragraph", "source_url",
-    "paragraph_url", "position_url", "event",
+    "position_id",
+    "date",
+    "actor_id",
+    "actor_name",
+    "actor_kind",
+    "regional_group",
+    "criterion",
+    "stance",
+    "stance_label",
+    "quote",
+    "source_document",
+    "source_symbol",
+    "source_paragraph",
+    "source_url",
+    "paragraph_url",
+    "position_url",
+    "event",
 )
 # One row per proposal and criterion.
 PROPOSAL_COLUMNS = (
-    "proposal_id", "date", "title", "proponents", "cosponsors", "criterion", "stance", "stance_label", "quote",
-    "source_document", "source_symbol", "source_paragraph", "source_url", "paragraph_url", "proposal_url",
+    "proposal_id",
+    "date",
+    "title",
+    "proponents",
+    "cosponsors",
+    "criterion",
+    "stance",
+    "stance_label",
+    "quote",
+    "source_document",
+    "source_symbol",
+    "source_paragraph",
+    "source_url",
+    "paragraph_url",
+    "proposal_url",
 )
 
 
@@ -113,21 +140,23 @@ def positions_rows(corpus: Corpus, site_url: str = "") -> list[dict]:
             actor = corpus.actors[actor_id]
             for crit in corpus.criteria:
                 stance = pos["stances"][crit["id"]]
-                rows.append({
-                    "position_id": pos["id"],
-                    "date": pos["date"],
-                    "actor_id": actor_id,
-                    "actor_name": actor["name"].get(DEFAULT, next(iter(actor["name"].values()))),
-                    "actor_kind": actor["kind"],
-                    "regional_group": actor.get("regional_group", ""),
-                    "criterion": crit["id"],
-                    "stance": stance,
-                    "stance_label": corpus.stance(crit["id"], stance)["label"][DEFAULT],
-                    "quote": pos["quote"],
-                    **_source_columns(corpus, pos["source"], site_url),
-                    "position_url": public_url(site_url, slugs.position_url(pos["id"])),
-                    "event": pos.get("event", ""),
-                })
+                rows.append(
+                    {
+                        "position_id": pos["id"],
+                        "date": pos["date"],
+                        "actor_id": actor_id,
+                        "actor_name": actor["name"].get(DEFAULT, next(iter(actor["name"].values()))),
+                        "actor_kind": actor["kind"],
+                        "regional_group": actor.get("regional_group", ""),
+                        "criterion": crit["id"],
+                        "stance": stance,
+                        "stance_label": corpus.stance(crit["id"], stance)["label"][DEFAULT],
+                        "quote": pos["quote"],
+                        **_source_columns(corpus, pos["source"], site_url),
+                        "position_url": public_url(site_url, slugs.position_url(pos["id"])),
+                        "event": pos.get("event", ""),
+                    }
+                )
     return rows
 
 
@@ -136,19 +165,21 @@ def proposals_rows(corpus: Corpus, site_url: str = "") -> list[dict]:
     for prop in corpus.proposals_by_date:
         for crit in corpus.criteria:
             stance = prop["stances"][crit["id"]]
-            rows.append({
-                "proposal_id": prop["id"],
-                "date": prop["date"],
-                "title": prop["title"].get(DEFAULT, next(iter(prop["title"].values()))),
-                "proponents": " ".join(prop["proponents"]),
-                "cosponsors": " ".join(prop.get("cosponsors", [])),
-                "criterion": crit["id"],
-                "stance": stance,
-                "stance_label": corpus.stance(crit["id"], stance)["label"][DEFAULT],
-                "quote": prop["quote"],
-                **_source_columns(corpus, prop["source"], site_url),
-                "proposal_url": public_url(site_url, slugs.proposal_url(prop["id"])),
-            })
+            rows.append(
+                {
+                    "proposal_id": prop["id"],
+                    "date": prop["date"],
+                    "title": prop["title"].get(DEFAULT, next(iter(prop["title"].values()))),
+                    "proponents": " ".join(prop["proponents"]),
+                    "cosponsors": " ".join(prop.get("cosponsors", [])),
+                    "criterion": crit["id"],
+                    "stance": stance,
+                    "stance_label": corpus.stance(crit["id"], stance)["label"][DEFAULT],
+                    "quote": prop["quote"],
+                    **_source_columns(corpus, prop["source"], site_url),
+                    "proposal_url": public_url(site_url, slugs.proposal_url(prop["id"])),
+                }
+            )
     return rows
 
 
@@ -169,10 +200,20 @@ def page(renderer: Renderer) -> Page:
     sizes = {path.removeprefix(URL): len(content.encode("utf-8")) for path, content in made.items()}
     schemas = sorted(name for name in sizes if name.startswith(SCHEMAS))
     return compare.render(
-        renderer, "data-index.html", URL, "data-index", title=renderer.site.t("section.data"),
-        sizes=sizes, schemas=schemas, records=RECORDS, positions_file=POSITIONS, proposals_file=PROPOSALS,
-        position_rows=len(positions_rows(corpus)), proposal_rows=len(proposals_rows(corpus)),
-        position_columns=POSITION_COLUMNS, proposal_columns=PROPOSAL_COLUMNS,
+        renderer,
+        "data-index.html",
+        URL,
+        "data-index",
+        title=renderer.site.t("section.data"),
+        sizes=sizes,
+        schemas=schemas,
+        records=RECORDS,
+        positions_file=POSITIONS,
+        proposals_file=PROPOSALS,
+        position_rows=len(positions_rows(corpus)),
+        proposal_rows=len(proposals_rows(corpus)),
+        position_columns=POSITION_COLUMNS,
+        proposal_columns=PROPOSAL_COLUMNS,
     )
 
 

@@ -135,13 +135,23 @@ def read_redirects(path: Path, problems: Problems) -> dict[str, tuple[str, int]]
         for value in (old, new):
             if not isinstance(value, str) or not ADDRESS.fullmatch(value):
                 problems.add(
-                    shown, line, column, str(old),
+                    shown,
+                    line,
+                    column,
+                    str(old),
                     f"'{value}' is not a page address such as positions/egy-2020-02-13-platform/ (lower-case "
                     "letters, digits and hyphens between slashes; no leading slash, no language folder, ending with /)",
                 )
                 break
             if slugs.without_language(value) != value:
-                problems.add(shown, line, column, str(old), f"'{value}' starts with a language folder; write the address without it (it applies to all languages)")
+                problems.add(
+                    shown,
+                    line,
+                    column,
+                    str(old),
+                    f"'{value}' starts with a language folder; write the address without it (it applies to all "
+                    "languages)",
+                )
                 break
         else:
             out[old] = (new, line)
@@ -154,14 +164,19 @@ def _one(shown: str, message: str) -> Problems:
     return problems
 
 
-def check(published: list[tuple[int, str]], current: set[str], redirects: dict[str, tuple[str, int]], problems: Problems) -> None:
+def check(
+    published: list[tuple[int, str]], current: set[str], redirects: dict[str, tuple[str, int]], problems: Problems
+) -> None:
     """Every published URL still exists or is redirected; every redirect leads somewhere real."""
     redirected = {url for old in redirects for url in in_every_language(old)}
     for line, url in published:
         if url in current or url in redirected:
             continue
         problems.add(
-            LIST_FILE, line, 1, url,
+            LIST_FILE,
+            line,
+            1,
+            url,
             "this published address no longer exists; restore the page, or add a redirect to "
             f"{REDIRECTS_FILE} ('{slugs.without_language(url)}: <new address>')",
         )
@@ -169,7 +184,9 @@ def check(published: list[tuple[int, str]], current: set[str], redirects: dict[s
         if in_every_language(old)[0] in current:
             problems.add(REDIRECTS_FILE, line, 1, old, "this address is still a page; remove the redirect")
         if in_every_language(new)[0] not in current:
-            problems.add(REDIRECTS_FILE, line, 1, old, f"the redirect leads to '{new}', which is not a page of the site")
+            problems.add(
+                REDIRECTS_FILE, line, 1, old, f"the redirect leads to '{new}', which is not a page of the site"
+            )
 
 
 def redirect_page(old: str, new: str, lang: str, site_url: str = "") -> str:
@@ -211,7 +228,9 @@ def redirect_files(redirects: dict[str, tuple[str, int]], site_url: str = "") ->
 # --------------------------------------------------------------------------------------------
 
 
-def enforce(project_dir: Path, docs_dir: Path, pages, site_url: str = "", every_language: bool = False) -> dict[str, str]:
+def enforce(
+    project_dir: Path, docs_dir: Path, pages, site_url: str = "", every_language: bool = False
+) -> dict[str, str]:
     """Raises PermalinksBroken if a published URL would disappear; else the redirect pages.
     every_language: the pages are those of some languages only, standing for all six."""
     problems = Problems()
@@ -244,7 +263,10 @@ def unlisted(project_dir: Path, corpus) -> Problems:
         n = len(added)
         listed = f"{n} address{'es' if n != 1 else ''} of pages the records make {'are' if n != 1 else 'is'}"
         problems.add(
-            (project_dir / LIST_FILE).as_posix(), 1, 1, "",
+            (project_dir / LIST_FILE).as_posix(),
+            1,
+            1,
+            "",
             f"{listed} not listed (e.g. {', '.join(added[:3])}); run `rid permalinks` and commit {LIST_FILE}",
         )
     return problems

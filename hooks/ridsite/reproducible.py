@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from pathlib import Path
 
@@ -10,15 +11,22 @@ from . import dates as iso_date
 
 
 def content_epoch(project: Path, corpus=None) -> int | None:
-    """Seconds since 1970 of the last commit that touched the inputs, or of the newest record date.
+    """Seconds since 1970: SOURCE_DATE_EPOCH when set, else of the last commit that touched the
+    inputs, else of the newest record date.
 
     MkDocs stamps the sitemap with the build date unless SOURCE_DATE_EPOCH is set; a date derived
     from the content keeps two builds of the same checkout identical on different days.
     """
+    # The reproducible-builds convention first: whoever builds may fix the date (README).
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%ct", "--", "data", "docs", "hooks", "mkdocs.yml"],
-            cwd=project, capture_output=True, text=True, timeout=10,
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=10,
         ).stdout.strip()
         if out:
             return int(out)
@@ -26,9 +34,13 @@ def content_epoch(project: Path, corpus=None) -> int | None:
         pass
     if corpus is None:
         return None
-    dates = [r["date"] for kind in (corpus.documents, corpus.positions, corpus.proposals, corpus.events) for r in kind.values()]
+    dates = [
+        r["date"]
+        for kind in (corpus.documents, corpus.positions, corpus.proposals, corpus.events)
+        for r in kind.values()
+    ]
     if not dates:
         return None
     newest = max((iso_date.iso(d) for d in dates), key=iso_date.sort_key)
     year, month, day = (newest.split("-") + ["01", "01"])[:3]
-    return int(dt.datetime(int(year), int(month), int(day), tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime(int(year), int(month), int(day), tzinfo=dt.UTC).timestamp())

@@ -83,8 +83,10 @@ def _check_id(value: str, what: str, option: str = "--id") -> str:
     if len(value) > limit:
         shown = value[:40] + "…"
         part = " (the id is <actor>-<date>-<topic>)" if what == "id" and option == "--topic" else ""
-        raise ScaffoldError(f"the {what} '{shown}' is {len(value):,} characters long; an id has at most {limit}{part}. "
-                            f"Give a shorter {option}: a few words, e.g. platform")
+        raise ScaffoldError(
+            f"the {what} '{shown}' is {len(value):,} characters long; an id has at most {limit}{part}. "
+            f"Give a shorter {option}: a few words, e.g. platform"
+        )
     if not re.fullmatch(schema.ID_PATTERN, value):
         suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
         hint = f" Did you mean '{suggestion}'?" if suggestion else ""
@@ -230,20 +232,28 @@ def new_position(
         _modeline("position")
         + "# A position: what an actor said, with its exact source. Started with `rid new position`.\n"
         + "# Fill in every line marked ✎, then run `rid check`. Guide: CONTRIBUTING.md.\n"
-        + _aligned(f"id: {record_id}", "the same as the file name") + "\n"
-        + _aligned(f"actors: [{', '.join(actors)}]", names) + "\n"
-        + _aligned(f"date: {date_scalar(date)}", f"✎ when it was said ({DATE_FORM})") + "\n"
-        + event_line + "\n"
+        + _aligned(f"id: {record_id}", "the same as the file name")
+        + "\n"
+        + _aligned(f"actors: [{', '.join(actors)}]", names)
+        + "\n"
+        + _aligned(f"date: {date_scalar(date)}", f"✎ when it was said ({DATE_FORM})")
+        + "\n"
+        + event_line
+        + "\n"
         + "source:\n"
-        + _aligned(f"  document: {doc_id}", _label(corpus, doc_id)) + "\n"
-        + _aligned(f"  paragraph: {json.dumps(pin, ensure_ascii=False)}", "as on the paragraph's page") + "\n"
+        + _aligned(f"  document: {doc_id}", _label(corpus, doc_id))
+        + "\n"
+        + _aligned(f"  paragraph: {json.dumps(pin, ensure_ascii=False)}", "as on the paragraph's page")
+        + "\n"
         + f"# ✎ The exact words of paragraph {comment(pin)}, copied here in full: keep only the words that state\n"
         + "#   the position, and write … where you leave words out. `rid check` compares them word by word.\n"
         + block("quote", corpus.full_text(para))
         + _stance_lines(corpus)
         + "# Optional: objectives the quote names, and proposals the actors support or oppose.\n"
-        + _aligned("# objectives: []", f"known: {objectives}") + "\n"
-        + _aligned("# supports: []", f"known: {proposals}") + "\n"
+        + _aligned("# objectives: []", f"known: {objectives}")
+        + "\n"
+        + _aligned("# supports: []", f"known: {proposals}")
+        + "\n"
         + "# opposes: []\n"
         + _summary_lines()
     )
@@ -274,16 +284,22 @@ def new_proposal(
         _modeline("proposal")
         + "# A proposal for the form of regular institutional dialogue. Started with `rid new proposal`.\n"
         + "# Fill in every line marked ✎, then run `rid check`. Guide: CONTRIBUTING.md.\n"
-        + _aligned(f"id: {record_id}", "the same as the file name") + "\n"
+        + _aligned(f"id: {record_id}", "the same as the file name")
+        + "\n"
         + "# ✎ The proposal's name in the site's words; add the other languages when you can.\n"
         + "title:\n"
         + '  en: ""\n'
-        + _aligned(f"proponents: [{', '.join(proponents)}]", names) + "\n"
-        + _aligned("# cosponsors: []", "optional: actors from data/actors/") + "\n"
-        + _aligned(f"date: {date_scalar(date)}", f"✎ when it was first put forward ({DATE_FORM})") + "\n"
+        + _aligned(f"proponents: [{', '.join(proponents)}]", names)
+        + "\n"
+        + _aligned("# cosponsors: []", "optional: actors from data/actors/")
+        + "\n"
+        + _aligned(f"date: {date_scalar(date)}", f"✎ when it was first put forward ({DATE_FORM})")
+        + "\n"
         + "source:\n"
-        + _aligned(f"  document: {doc_id}", _label(corpus, doc_id)) + "\n"
-        + _aligned(f"  paragraph: {json.dumps(pin, ensure_ascii=False)}", "as on the paragraph's page") + "\n"
+        + _aligned(f"  document: {doc_id}", _label(corpus, doc_id))
+        + "\n"
+        + _aligned(f"  paragraph: {json.dumps(pin, ensure_ascii=False)}", "as on the paragraph's page")
+        + "\n"
         + f"# ✎ The exact words of paragraph {comment(pin)} that state the proposal: keep only those, and write …\n"
         + "#   where you leave words out.\n"
         + block("quote", corpus.full_text(para))
@@ -343,7 +359,9 @@ def new_document(
         _aligned(f"bibtex: {scalar(bibtex)}", "its entry in data/bibliography.bib (add it there)") + "\n",
     ]
     if symbol:
-        lines.append(_aligned(f"url: https://undocs.org/{symbol.rstrip('*')}", "a public address of the document") + "\n")
+        lines.append(
+            _aligned(f"url: https://undocs.org/{symbol.rstrip('*')}", "a public address of the document") + "\n"
+        )
     else:
         lines.append(_aligned("# url: https://…", "optional: a public address of the document") + "\n")
     lines += [
@@ -356,7 +374,9 @@ def new_document(
         lines.append(f"  - id: {json.dumps(pin)}\n")
         # Each paragraph on its own: "1" beside "annex-i-p1" is still the number the source prints.
         if not re.fullmatch(r"[0-9]+", pin):
-            lines.append(_aligned("    numbered: false", "the source prints no number: this id is the site's own") + "\n")
+            lines.append(
+                _aligned("    numbered: false", "the source prints no number: this id is the site's own") + "\n"
+            )
         lines.append('    text: ""\n')
     steps = [
         "Add its entry to data/bibliography.bib, for example:\n"
@@ -372,7 +392,11 @@ def bibtex_entry(key: str, symbol: str | None, date: str | None, language: str) 
     """A BibTeX entry to paste into data/bibliography.bib, with the fields the maintainer fills."""
     fields = [("title", "…"), ("author", "{United Nations General Assembly}" if symbol else "…")]
     if symbol:
-        fields += [("institution", "United Nations"), ("number", symbol), ("url", f"https://undocs.org/{symbol.rstrip('*')}")]
+        fields += [
+            ("institution", "United Nations"),
+            ("number", symbol),
+            ("url", f"https://undocs.org/{symbol.rstrip('*')}"),
+        ]
     if date:
         fields += [("date", date), ("year", date[:4])]
     fields.append(("language", LANGUAGE_NAMES[language]))
@@ -398,7 +422,9 @@ def new_actor(
         record_id = iso3.lower()
         groups = [g["id"] for g in corpus.regional_groups]
         if not regional_group:
-            raise ScaffoldError(f"a State needs its UN regional group, for example --regional-group weog.{did_you_mean('', groups)}")
+            raise ScaffoldError(
+                f"a State needs its UN regional group, for example --regional-group weog.{did_you_mean('', groups)}"
+            )
         regional_group = _require(regional_group, groups, "regional group", "data/vocabularies/regional-groups.yml")
     elif not record_id:
         raise ScaffoldError(f"give an id for the {kind}, for example --id eu")
@@ -409,7 +435,11 @@ def new_actor(
     lines = [
         _modeline("actor"),
         f"# An actor ({kind}). Started with `rid new actor`. Fill in every line marked ✎, then run `rid check`.\n",
-        _aligned(f"id: {record_id}", "the same as the file name" + (": the ISO code in lower case" if kind == "state" else "")) + "\n",
+        _aligned(
+            f"id: {record_id}",
+            "the same as the file name" + (": the ISO code in lower case" if kind == "state" else ""),
+        )
+        + "\n",
         f"kind: {kind}\n",
     ]
     if kind == "state":

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field as _field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
 
 from . import dates
 from .languages import CODES
@@ -101,13 +101,16 @@ class Text(Spec):
             yield path, "is empty; write the text after the colon (in quotes if it contains ': ' or starts with a sign)"
             return
         if not isinstance(value, str):
-            yield path, f"expected text, found {_type_name(value)}; put it in quotes, for example \"{value}\""
+            yield path, f'expected text, found {_type_name(value)}; put it in quotes, for example "{value}"'
             return
         if not value.strip():
             yield path, "is empty or only spaces; write the text here"
             return
         if len(value) > self.max_length:
-            yield path, f"is {len(value):,} characters long, but at most {self.max_length:,} are allowed here; shorten it"
+            yield (
+                path,
+                f"is {len(value):,} characters long, but at most {self.max_length:,} are allowed here; shorten it",
+            )
         if self._regex is not None and not self._regex.fullmatch(value):
             form = self.form or FORMS.get(self.pattern, "")
             shown = value if len(value) <= 60 else value[:57] + "..."
@@ -161,12 +164,16 @@ class Date(Spec):
         form = _FULL_DATE if self.full_only else _DATE
         if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999 and not self.full_only:
             # YAML reads a bare year as a number: the right value is the same year, quoted.
-            yield path, f"a year alone must be written in quotes: \"{value}\""
+            yield path, f'a year alone must be written in quotes: "{value}"'
             return
         if text is None or not form.fullmatch(text):
-            allowed = "YYYY-MM-DD" if self.full_only else (
-                "YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; "
-                "or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known)"
+            allowed = (
+                "YYYY-MM-DD"
+                if self.full_only
+                else (
+                    "YYYY-MM-DD (or YYYY-MM, or YYYY when the source gives no more; "
+                    "or 'not before YYYY-MM' / 'not after YYYY-MM' when only a bound is known)"
+                )
             )
             shown = "nothing" if value is None else f"'{value}'"
             yield path, f"expected a date written {allowed}, for example 2015-07-22; found {shown}"
@@ -212,7 +219,9 @@ class OneOf(Spec):
 
 
 def Lang(description: str = "") -> OneOf:
-    return OneOf(CODES, description or "A language code: one of the six UN languages.", what="a language code of the site")
+    return OneOf(
+        CODES, description or "A language code: one of the six UN languages.", what="a language code of the site"
+    )
 
 
 @dataclass
@@ -225,8 +234,9 @@ class ListOf(Spec):
     def check(self, value, path):
         if not isinstance(value, list):
             fix = f" (here: [{value}])" if isinstance(value, str) and value.strip() else ""
-            yield path, (
-                f"expected a list, written [a, b] or as lines starting with '- '{fix}; found {_type_name(value)}"
+            yield (
+                path,
+                (f"expected a list, written [a, b] or as lines starting with '- '{fix}; found {_type_name(value)}"),
             )
             return
         if len(value) < self.min_items:
@@ -260,9 +270,7 @@ class MapOf(Spec):
 
     def check(self, value, path):
         if not isinstance(value, dict):
-            yield path, (
-                f"expected indented lines such as '{self.example}' below it; found {_type_name(value)}"
-            )
+            yield path, (f"expected indented lines such as '{self.example}' below it; found {_type_name(value)}")
             return
         for k in self.required_keys:
             if k not in value:
@@ -368,9 +376,24 @@ STANCES = MapOf(
 
 SUB_ITEM = Obj(
     {
-        "id": Field(Text(description="The sub-item's own number or letter, e.g. 'i' or 'a'.", pattern=r"^[a-z0-9]+$", example="i", form="lower-case letters or digits only"), required=True),
+        "id": Field(
+            Text(
+                description="The sub-item's own number or letter, e.g. 'i' or 'a'.",
+                pattern=r"^[a-z0-9]+$",
+                example="i",
+                form="lower-case letters or digits only",
+            ),
+            required=True,
+        ),
         "text": Field(Text(description="The verbatim text of the sub-item."), required=True),
-        "translations": Field(MapOf(Lang(), Obj({"text": Field(Text(), True), "source": Field(Url(example="https://undocs.org/fr/A/70/174"), True)}))),
+        "translations": Field(
+            MapOf(
+                Lang(),
+                Obj(
+                    {"text": Field(Text(), True), "source": Field(Url(example="https://undocs.org/fr/A/70/174"), True)}
+                ),
+            )
+        ),
     },
     description="A lettered or roman sub-item of a paragraph, cited as 18(i).",
 )
@@ -390,7 +413,10 @@ PARAGRAPH = Obj(
     {
         "id": Field(
             Text(
-                description="The paragraph number as the document prints it ('18'), or an id of ours for an unnumbered excerpt (then set numbered: false).",
+                description=(
+                    "The paragraph number as the document prints it ('18'), or an id of ours for an "
+                    "unnumbered excerpt (then set numbered: false)."
+                ),
                 pattern=r"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$",
                 example="18",
                 form="the number as the document prints it, or letters and digits (parts may be joined by . or -)",
@@ -419,39 +445,85 @@ PARAGRAPH = Obj(
 
 DOCUMENT = Obj(
     {
-        "id": Field(Id("Equal to the file name. For a UN document, the symbol in lower case with '/' as '-'."), required=True),
-        "symbol": Field(Text(description="The UN document symbol, e.g. A/70/174 (an asterisk marks a reissue).", pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+\*?$", example="A/70/174", form="the symbol exactly as printed, parts separated by /")),
+        "id": Field(
+            Id("Equal to the file name. For a UN document, the symbol in lower case with '/' as '-'."), required=True
+        ),
+        "symbol": Field(
+            Text(
+                description="The UN document symbol, e.g. A/70/174 (an asterisk marks a reissue).",
+                pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+\*?$",
+                example="A/70/174",
+                form="the symbol exactly as printed, parts separated by /",
+            )
+        ),
         "title": Field(Text(description="The full title in the document's original language."), required=True),
         "short_title": Field(Translated("A short name for lists, in the site's words.")),
         "kind": Field(
             Id("A document kind from data/vocabularies/document-kinds.yml.", example="report"), required=True
         ),
-        "body": Field(Text(description="The issuing body or author, e.g. 'United Nations General Assembly'."), required=True),
+        "body": Field(
+            Text(description="The issuing body or author, e.g. 'United Nations General Assembly'."), required=True
+        ),
         "date": Field(Date("Date of issue."), required=True),
         "language": Field(Lang("The language the text was recorded in (usually the original)."), required=True),
-        "bibtex": Field(Text(description="The key of this document's entry in data/bibliography.bib.", pattern=r"^[A-Za-z0-9:_./-]+$", example="A/70/174", form="letters, digits and : _ . / - only (no spaces)"), required=True),
+        "bibtex": Field(
+            Text(
+                description="The key of this document's entry in data/bibliography.bib.",
+                pattern=r"^[A-Za-z0-9:_./-]+$",
+                example="A/70/174",
+                form="letters, digits and : _ . / - only (no spaces)",
+            ),
+            required=True,
+        ),
         "url": Field(Url("A public URL of the document.")),
-        "attribution": Field(Text(description="Where this text was read, and how it reached us (provenance)."), required=True),
+        "attribution": Field(
+            Text(description="Where this text was read, and how it reached us (provenance)."), required=True
+        ),
         "authenticity": Field(Text(description="How far the witness can be trusted, and what to check it against.")),
-        "secondary_witness": Field(Bool(
-            "true when the text was read in another text that reproduces it (a draft, a third-party "
-            "copy, a UN page's summary), not in the document itself: its pages say so."
-        )),
+        "secondary_witness": Field(
+            Bool(
+                "true when the text was read in another text that reproduces it (a draft, a third-party "
+                "copy, a UN page's summary), not in the document itself: its pages say so."
+            )
+        ),
         "paragraphs": Field(ListOf(PARAGRAPH, min_items=1), required=True),
     },
     title="Document",
-    description="A UN document or other source, with its numbered paragraphs. One file per document in data/documents/.",
+    description=(
+        "A UN document or other source, with its numbered paragraphs. One file per document in data/documents/."
+    ),
 )
 
 ACTOR = Obj(
     {
-        "id": Field(Id("Equal to the file name: for a State, its ISO 3166-1 alpha-3 code in lower case.", example="egy"), required=True),
-        "kind": Field(OneOf(("state", "regional-organization", "group"), "What kind of actor this is.", what="a kind of actor"), required=True),
-        "iso3": Field(Text(description="ISO 3166-1 alpha-3 code (States only).", pattern=r"^[A-Z]{3}$", example="EGY", form="three capital letters")),
+        "id": Field(
+            Id("Equal to the file name: for a State, its ISO 3166-1 alpha-3 code in lower case.", example="egy"),
+            required=True,
+        ),
+        "kind": Field(
+            OneOf(("state", "regional-organization", "group"), "What kind of actor this is.", what="a kind of actor"),
+            required=True,
+        ),
+        "iso3": Field(
+            Text(
+                description="ISO 3166-1 alpha-3 code (States only).",
+                pattern=r"^[A-Z]{3}$",
+                example="EGY",
+                form="three capital letters",
+            )
+        ),
         "name": Field(Translated("The actor's short name in each UN language.", required=("en",)), required=True),
-        "regional_group": Field(Id("A UN regional group id from data/vocabularies/regional-groups.yml (States only).", example="african")),
+        "regional_group": Field(
+            Id("A UN regional group id from data/vocabularies/regional-groups.yml (States only).", example="african")
+        ),
         "members": Field(ListOf(Id(), unique=True, description="Member actors (groups only).")),
-        "aliases": Field(ListOf(Text(max_length=200), unique=True, description="Other names the sources use, e.g. 'Korea' or 'the UK' (found by search).")),
+        "aliases": Field(
+            ListOf(
+                Text(max_length=200),
+                unique=True,
+                description="Other names the sources use, e.g. 'Korea' or 'the UK' (found by search).",
+            )
+        ),
         "note": Field(Translated("A short note in the site's words, e.g. on regional group membership.")),
     },
     title="Actor",
@@ -461,19 +533,32 @@ ACTOR = Obj(
 POSITION = Obj(
     {
         "id": Field(Id("Equal to the file name.", example="egy-2020-02-13"), required=True),
-        "actors": Field(ListOf(Id(example="egy"), min_items=1, unique=True, description="Who holds the position."), required=True),
+        "actors": Field(
+            ListOf(Id(example="egy"), min_items=1, unique=True, description="Who holds the position."), required=True
+        ),
         "date": Field(Date("When the position was stated."), required=True),
         "event": Field(Id("The meeting or session, from data/events/.", example="oewg1-session2")),
         "source": Field(SOURCE, required=True),
-        "quote": Field(Text(description="The exact words of the source paragraph (an omission is written …)."), required=True),
+        "quote": Field(
+            Text(description="The exact words of the source paragraph (an omission is written …)."), required=True
+        ),
         "stances": Field(STANCES, required=True),
-        "objectives": Field(ListOf(Id(example="information-exchange"), unique=True, description="Objectives (form follows function) the position names.")),
+        "objectives": Field(
+            ListOf(
+                Id(example="information-exchange"),
+                unique=True,
+                description="Objectives (form follows function) the position names.",
+            )
+        ),
         "supports": Field(ListOf(Id(), unique=True, description="Proposals the actors support.")),
         "opposes": Field(ListOf(Id(), unique=True, description="Proposals the actors oppose.")),
         "summary": Field(Translated("A short, neutral summary in the site's own words (not a quote)."), required=True),
     },
     title="Position",
-    description="What one or more actors said, with its exact source and verbatim quote. One file per position in data/positions/.",
+    description=(
+        "What one or more actors said, with its exact source and verbatim quote. One file per position in "
+        "data/positions/."
+    ),
 )
 
 QUOTED_SOURCE = Obj(
@@ -498,12 +583,18 @@ GROUNDS = MapOf(
 
 FATE = Obj(
     {
-        "outcome": Field(Id("The id of the agreed outcome (a proposal with status: agreed).", example="global-mechanism"), required=True),
-        "kind": Field(OneOf(
-            ("reflected", "superseded", "not-taken-up"),
-            "What a source says became of the proposal.",
-            what="a kind of fate",
-        ), required=True),
+        "outcome": Field(
+            Id("The id of the agreed outcome (a proposal with status: agreed).", example="global-mechanism"),
+            required=True,
+        ),
+        "kind": Field(
+            OneOf(
+                ("reflected", "superseded", "not-taken-up"),
+                "What a source says became of the proposal.",
+                what="a kind of fate",
+            ),
+            required=True,
+        ),
         "element": Field(Translated("Which element of the outcome reflects it, in the site's words.")),
         "source": Field(SOURCE, required=True),
         "quote": Field(Text(description="The exact words of that paragraph that say so."), required=True),
@@ -518,10 +609,12 @@ PROPOSAL = Obj(
     {
         "id": Field(Id("Equal to the file name.", example="egypt-platform"), required=True),
         "title": Field(Translated("The proposal's name, in the site's words."), required=True),
-        "official_name": Field(Bool(
-            "true when the title is the official name an official text gives (the Global Mechanism's): "
-            "the site never translates it, and gives it only in the languages an official text is on record in."
-        )),
+        "official_name": Field(
+            Bool(
+                "true when the title is the official name an official text gives (the Global Mechanism's): "
+                "the site never translates it, and gives it only in the languages an official text is on record in."
+            )
+        ),
         "proponents": Field(ListOf(Id(), min_items=1, unique=True), required=True),
         "cosponsors": Field(ListOf(Id(), unique=True)),
         "date": Field(Date("When it was first put forward."), required=True),
@@ -532,11 +625,14 @@ PROPOSAL = Obj(
         "also_sources": Field(ListOf(SOURCE, description="Further paragraphs that describe the proposal.")),
         "stances": Field(STANCES, required=True),
         "grounds": Field(GROUNDS),
-        "status": Field(OneOf(
-            ("proposed", "agreed"),
-            "'agreed' for the outcome States agreed (the Global Mechanism); a proposal is 'proposed' (the default).",
-            what="a proposal status",
-        )),
+        "status": Field(
+            OneOf(
+                ("proposed", "agreed"),
+                "'agreed' for the outcome States agreed (the Global Mechanism); a proposal is 'proposed' (the "
+                "default).",
+                what="a proposal status",
+            )
+        ),
         "fate": Field(FATE),
         "summary": Field(Translated("A short, neutral summary in the site's own words."), required=True),
     },

@@ -27,7 +27,9 @@ def snapshot(project: Path) -> dict[str, tuple[int, int]]:
     state: dict[str, tuple[int, int]] = {}
     for name in WATCHED:
         path = project / name
-        candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+        candidates = (
+            [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+        )
         for file in candidates:
             rel = file.relative_to(project)
             if SKIPPED_PARTS & set(rel.parts) or file.name.endswith(".tmp"):
@@ -83,8 +85,17 @@ def rebuild(project: Path, cmd: list[str], log) -> bool:
     return True
 
 
-def serve(project: Path, site_dir: Path, host: str, port: int, languages: tuple[str, ...] = (), jobs: int | None = None,
-          interval: float = 0.3, log=print, ready=None) -> None:
+def serve(
+    project: Path,
+    site_dir: Path,
+    host: str,
+    port: int,
+    languages: tuple[str, ...] = (),
+    jobs: int | None = None,
+    interval: float = 0.3,
+    log=print,
+    ready=None,
+) -> None:
     """Build, serve site_dir on host:port, and rebuild after each change until interrupted."""
     project = project.resolve()
     site_dir = (site_dir if site_dir.is_absolute() else project / site_dir).resolve()
@@ -110,7 +121,10 @@ def serve(project: Path, site_dir: Path, host: str, port: int, languages: tuple[
                 continue
             time.sleep(interval)  # an editor may write a file in several steps: let it finish
             state = snapshot(project)
-            log(f"rid serve: {len(edits)} file(s) changed ({', '.join(edits[:3])}{' …' if len(edits) > 3 else ''}); rebuilding")
+            log(
+                f"rid serve: {len(edits)} file(s) changed ({', '.join(edits[:3])}{' …' if len(edits) > 3 else ''}); "
+                "rebuilding"
+            )
             rebuild(project, cmd, log)
     except KeyboardInterrupt:
         log("rid serve: stopped")

@@ -99,7 +99,12 @@ def stance_key(corpus: Corpus, renderer: Renderer) -> dict[str, list[dict]]:
     for crit in corpus.criteria:
         classes = compare.swatch_classes(compare.colours_for(corpus, crit["id"]))
         out[crit["id"]] = [
-            {"id": col.id, "number": i, "class": classes[col.id], "label": renderer.site.stance_label(crit["id"], col.id)}
+            {
+                "id": col.id,
+                "number": i,
+                "class": classes[col.id],
+                "label": renderer.site.stance_label(crit["id"], col.id),
+            }
             for i, col in enumerate(matrix.stance_columns(corpus, crit["id"]), start=1)
         ]
     return out
@@ -147,7 +152,8 @@ def index_data(corpus: Corpus, lang: str, site_url: str = "") -> dict:
             "found_first": t("compare.side_found_first"),
         },
         "criteria": [
-            {"id": crit["id"], "label": crit["label"][lang], "url": compare.criterion_url(crit["id"])} for crit in corpus.criteria
+            {"id": crit["id"], "label": crit["label"][lang], "url": compare.criterion_url(crit["id"])}
+            for crit in corpus.criteria
         ],
     }
 
@@ -190,15 +196,27 @@ def _subject(row: matrix.Row, renderer: Renderer) -> dict:
         actor = renderer.corpus.actors[row.id]
         group = actor.get("regional_group")
         return {
-            "kind": "actor", "id": row.id, "name": site.actor_name(row.id), "name_lang": site.actor_name_lang(row.id),
+            "kind": "actor",
+            "id": row.id,
+            "name": site.actor_name(row.id),
+            "name_lang": site.actor_name_lang(row.id),
             "url": slugs.actor_url(row.id),
-            "group": site.label(renderer.corpus.regional_groups, group) if group else site.t(f"actor_kind.{actor['kind']}"),
-            "criteria": {}, "records": {},
+            "group": site.label(renderer.corpus.regional_groups, group)
+            if group
+            else site.t(f"actor_kind.{actor['kind']}"),
+            "criteria": {},
+            "records": {},
         }
     title = site.pick(renderer.corpus.proposals[row.id]["title"])
     return {
-        "kind": "proposal", "id": row.id, "name": title.text, "name_lang": title.lang, "url": slugs.proposal_url(row.id),
-        "group": site.t("label.proposal"), "criteria": {}, "records": {},
+        "kind": "proposal",
+        "id": row.id,
+        "name": title.text,
+        "name_lang": title.lang,
+        "url": slugs.proposal_url(row.id),
+        "group": site.t("label.proposal"),
+        "criteria": {},
+        "records": {},
     }
 
 
@@ -214,13 +232,24 @@ def proposal_titles(corpus: Corpus, lang: str) -> list[list[str]]:
 
 def page(renderer: Renderer) -> Page:
     corpus = renderer.corpus
-    groups = compare.grouped_rows(matrix.criterion_matrix(corpus, corpus.criteria[0]["id"]), renderer) if corpus.criteria else []
+    groups = (
+        compare.grouped_rows(matrix.criterion_matrix(corpus, corpus.criteria[0]["id"]), renderer)
+        if corpus.criteria
+        else []
+    )
     key = stance_key(corpus, renderer)
     return compare.render(
-        renderer, "compare-index.html", URL, "compare-index", title=renderer.site.t("section.compare"),
-        groups=groups, stances=overview(corpus), key=key,
+        renderer,
+        "compare-index.html",
+        URL,
+        "compare-index",
+        title=renderer.site.t("section.compare"),
+        groups=groups,
+        stances=overview(corpus),
+        key=key,
         numbers={cid: {st["id"]: st for st in stances} for cid, stances in key.items()},
-        proposals_count=len(corpus.proposals), rows_per_page=compare.ROWS_PER_PAGE,
+        proposals_count=len(corpus.proposals),
+        rows_per_page=compare.ROWS_PER_PAGE,
         data_file="compare.json",
     )
 

@@ -39,7 +39,8 @@ def _url_entry(site_url: str, neutral: str, lang: str, langs: set[str], lastmod:
 
     alternates = "".join(
         f'\n    <xhtml:link rel="alternate" hreflang="{other}" href="{address(other)}"/>'
-        for other in CODES if other in langs
+        for other in CODES
+        if other in langs
     )
     return f"  <url>\n    <loc>{address(lang)}</loc>\n    <lastmod>{lastmod}</lastmod>{alternates}\n  </url>\n"
 
@@ -54,7 +55,7 @@ def write_sitemaps(site: Path, pages: dict[str, list[str]], site_url: str, epoch
     for old in [*site.glob("sitemap*.xml*"), *made_by_mkdocs]:
         if old.exists():
             old.unlink()
-    when = dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None else dt.datetime.now(dt.timezone.utc)
+    when = dt.datetime.fromtimestamp(epoch, dt.UTC) if epoch is not None else dt.datetime.now(dt.UTC)
     lastmod = when.strftime("%Y-%m-%d")
     urls: dict[str, set[str]] = {}
     for lang, neutrals in pages.items():
@@ -80,7 +81,10 @@ def write_sitemaps(site: Path, pages: dict[str, list[str]], site_url: str, epoch
     index = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f"<sitemapindex {NS}>\n"
-        + "".join(f"  <sitemap>\n    <loc>{escape(site_url + name)}</loc>\n    <lastmod>{lastmod}</lastmod>\n  </sitemap>\n" for name in names)
+        + "".join(
+            f"  <sitemap>\n    <loc>{escape(site_url + name)}</loc>\n    <lastmod>{lastmod}</lastmod>\n  </sitemap>\n"
+            for name in names
+        )
         + "</sitemapindex>\n"
     )
     (site / "sitemap.xml").write_text(index, encoding="utf-8")

@@ -32,8 +32,8 @@ import os
 import shutil
 import signal
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 STAGING = "rid-staging"
 OLD = "rid-old"
@@ -77,7 +77,7 @@ def remove_stale(site_dir: Path) -> list[Path]:
     for what in (OLD, STAGING):
         prefix = f".{site_dir.name}.{what}-"
         for path in sorted(parent.glob(prefix + "*")):
-            pid = path.name[len(prefix):]
+            pid = path.name[len(prefix) :]
             if not pid.isdigit() or _alive(int(pid)) or path.is_symlink():
                 continue
             if what == OLD and not site_dir.exists():
@@ -145,7 +145,8 @@ def _swap(staging: Path, site_dir: Path) -> None:
                 os.rename(old, site_dir)
             raise
     except OSError as exc:
-        raise SiteSwapError(f"could not put the new site in place at {site_dir} ({exc.strerror or exc}); "
-                            "the previous site is unchanged") from exc
+        raise SiteSwapError(
+            f"could not put the new site in place at {site_dir} ({exc.strerror or exc}); the previous site is unchanged"
+        ) from exc
     if had_site:
         shutil.rmtree(old, ignore_errors=True)  # what is left is removed at the next start

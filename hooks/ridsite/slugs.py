@@ -73,7 +73,10 @@ def index_url(section: str) -> str:
 
 
 RECORD_URLS = {
-    "document": document_url, "actor": actor_url, "position": position_url, "proposal": proposal_url,
+    "document": document_url,
+    "actor": actor_url,
+    "position": position_url,
+    "proposal": proposal_url,
     "event": event_url,
 }
 
@@ -86,8 +89,11 @@ def record_url(kind: str, record_id: str) -> str:
 # The page of each kind of record, as a pattern for the readers of the open data (record.json);
 # tests/test_addresses.py keeps it equal to the functions above.
 RECORD_ADDRESSES = {
-    "document": "documents/{id}/", "paragraph": "documents/{document}/{paragraph-slug}/",
-    "actor": "actors/{id}/", "position": "positions/{id}/", "proposal": "proposals/{id}/",
+    "document": "documents/{id}/",
+    "paragraph": "documents/{document}/{paragraph-slug}/",
+    "actor": "actors/{id}/",
+    "position": "positions/{id}/",
+    "proposal": "proposals/{id}/",
     "event": "events/{id}/",
 }
 

@@ -45,7 +45,7 @@ class Parts:
     description: str = ""
 
     @classmethod
-    def of_page(cls, page) -> "Parts":
+    def of_page(cls, page) -> Parts:
         """The parts of a pages.Page, as its Markdown file (pages.markdown_file) gives them to the theme."""
         return cls(
             url=page.url,
@@ -164,8 +164,10 @@ def _url_slots(tokens: list, url_slot: int) -> list:
 # Theme settings known to write a value of their own on every page (the page's source file, its
 # git dates, a social card, its neighbours in the navigation): the stamp knows none of them.
 PER_PAGE_SETTINGS = {
-    "theme.features: content.action.edit": "an edit button pointing at the page's source file (with repo_url, edit_uri)",
-    "theme.features: content.action.view": "a view-source button pointing at the page's source file (with repo_url, edit_uri)",
+    "theme.features: content.action.edit": "an edit button pointing at the page's source file "
+    "(with repo_url, edit_uri)",
+    "theme.features: content.action.view": "a view-source button pointing at the page's source file "
+    "(with repo_url, edit_uri)",
     "theme.features: navigation.footer": "links to the previous and next page in the footer",
     "plugins: git-revision-date-localized": "the page's git dates",
     "plugins: git-committers": "the page's git authors",
@@ -193,5 +195,8 @@ def first_difference(expected: str, actual: str) -> str:
     for number, (want, got) in enumerate(zip(expected.splitlines(), actual.splitlines()), 1):
         if want != got:
             start = max(0, len(os.path.commonprefix([want, got])) - 40)
-            return f"line {number}: MkDocs wrote {want[start:start + 120].strip()!r}, the stamp {got[start:start + 120].strip()!r}"
+            return (
+                f"line {number}: MkDocs wrote {want[start : start + 120].strip()!r}, the stamp "
+                f"{got[start : start + 120].strip()!r}"
+            )
     return "the pages differ in length"

@@ -37,14 +37,22 @@ def number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def root(box_width: float, box_height: float, title: str, desc: str = "", id_prefix: str = "rid-svg", **attrs) -> ET.Element:
+def root(
+    box_width: float, box_height: float, title: str, desc: str = "", id_prefix: str = "rid-svg", **attrs
+) -> ET.Element:
     """An <svg> with its accessible name (<title>) and description (<desc>), scaled to its box."""
     # direction="ltr": coordinates and text-anchor are laid out left to right; on an Arabic page
     # the picture would otherwise inherit rtl and every anchor would flip. Charts mirror
     # themselves for right-to-left pages (see charts.py), and Arabic text still shapes right.
     svg = element(
-        None, "svg", xmlns=NS, viewBox=f"0 0 {number(box_width)} {number(box_height)}", role="img",
-        aria_labelledby=f"{id_prefix}-title" + (f" {id_prefix}-desc" if desc else ""), direction="ltr", **attrs,
+        None,
+        "svg",
+        xmlns=NS,
+        viewBox=f"0 0 {number(box_width)} {number(box_height)}",
+        role="img",
+        aria_labelledby=f"{id_prefix}-title" + (f" {id_prefix}-desc" if desc else ""),
+        direction="ltr",
+        **attrs,
     )
     element(svg, "title", title, id=f"{id_prefix}-title")
     if desc:

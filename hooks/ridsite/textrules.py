@@ -22,8 +22,15 @@ import unicodedata
 # Fields whose text is verbatim from a source (their last named part in the field path).
 VERBATIM = frozenset({"quote", "text"})
 
-OPENERS = {"\u202a": "pdf", "\u202b": "pdf", "\u202d": "pdf", "\u202e": "pdf",
-           "\u2066": "pdi", "\u2067": "pdi", "\u2068": "pdi"}
+OPENERS = {
+    "\u202a": "pdf",
+    "\u202b": "pdf",
+    "\u202d": "pdf",
+    "\u202e": "pdf",
+    "\u2066": "pdi",
+    "\u2067": "pdi",
+    "\u2068": "pdi",
+}
 CLOSERS = {"\u202c": "pdf", "\u2069": "pdi"}
 # Characters no text in the site is written with, though not in category Cf (fillers that show
 # as nothing, used to make blank-looking names).
@@ -37,10 +44,12 @@ def describe(char: str) -> str:
 
 # Cyrillic and Greek letters drawn like Latin ones in most fonts: a quote typed or pasted with one
 # of them looks identical to the paragraph, so the message says which Latin letter it imitates.
-LOOKALIKES = dict(zip(
-    "аеорсухіјѕԁһԛԝАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧονα",
-    "aeopcyxijsdhqwABEKMHOPCTXIJSABEZHIKMNOPTYXova",
-))
+LOOKALIKES = dict(
+    zip(
+        "аеорсухіјѕԁһԛԝАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧονα",
+        "aeopcyxijsdhqwABEKMHOPCTXIJSABEZHIKMNOPTYXova",
+    )
+)
 
 
 def shown(char: str) -> str:
@@ -66,11 +75,18 @@ def text_problems(text: str, path: tuple) -> list[tuple[int, str]]:
     if not verbatim:
         for i, char in enumerate(text):
             if _invisible(char):
-                what = ("it changes the direction of the text around it"
-                        if char in OPENERS or char in CLOSERS or char in "\u200e\u200f\u061c"
-                        else "it can make one name look like another")
-                out.append((i, f"the invisible character {describe(char)} is here; {what}, and names, titles "
-                               "and summaries never need it: delete it"))
+                what = (
+                    "it changes the direction of the text around it"
+                    if char in OPENERS or char in CLOSERS or char in "\u200e\u200f\u061c"
+                    else "it can make one name look like another"
+                )
+                out.append(
+                    (
+                        i,
+                        f"the invisible character {describe(char)} is here; {what}, and names, titles "
+                        "and summaries never need it: delete it",
+                    )
+                )
                 if len(out) >= 5:
                     break
         return out
@@ -82,13 +98,23 @@ def text_problems(text: str, path: tuple) -> list[tuple[int, str]]:
             if stack and OPENERS[stack[-1][1]] == CLOSERS[char]:
                 stack.pop()
             else:
-                out.append((i, f"the direction control {describe(char)} closes nothing here; delete it, "
-                               "or add the control it closes if the source has it"))
+                out.append(
+                    (
+                        i,
+                        f"the direction control {describe(char)} closes nothing here; delete it, "
+                        "or add the control it closes if the source has it",
+                    )
+                )
     for i, char in stack:
         closer = "U+2069 POP DIRECTIONAL ISOLATE" if OPENERS[char] == "pdi" else "U+202C POP DIRECTIONAL FORMATTING"
-        out.append((i, f"the direction control {describe(char)} is not closed in this text, so it would reorder "
-                       f"the text shown after it; close it with {closer} where the source's passage ends, "
-                       "or delete it"))
+        out.append(
+            (
+                i,
+                f"the direction control {describe(char)} is not closed in this text, so it would reorder "
+                f"the text shown after it; close it with {closer} where the source's passage ends, "
+                "or delete it",
+            )
+        )
     return out
 
 

@@ -62,8 +62,9 @@ def first_mismatch(quote: str, paragraph_text: str) -> str:
 
 def first_different_character(quote: str, paragraph_text: str) -> str:
     """Names the first character of the quote that the paragraph does not have where the quote's
-    words would be, when either is not plain ASCII (only then can the words look identical), e.g. "the quote has 'о' (U+043E CYRILLIC SMALL LETTER O) where the paragraph
-    has 'o' (U+006F LATIN SMALL LETTER O)": words that look alike but differ are otherwise invisible."""
+    words would be, when either is not plain ASCII (only then can the words look identical), e.g.
+    "the quote has 'о' (U+043E CYRILLIC SMALL LETTER O) where the paragraph has 'o' (U+006F LATIN
+    SMALL LETTER O)": words that look alike but differ are otherwise invisible."""
     haystack = normalise(paragraph_text)
     part = next((p for p in map(normalise, OMISSION.split(quote)) if p and p not in haystack), "")
     if not part:
@@ -134,10 +135,13 @@ class Checker:
         para = self.c.paragraphs.get((doc_id, pin)) if isinstance(pin, str) else None
         if para is None:
             pins = [p.pin for p in self.c.paragraphs_by_document.get(doc_id, [])]
-            report(path + ("paragraph",), (
-                f"document '{doc_id}' has no paragraph '{pin}'.{did_you_mean(pin, pins)} If the document has "
-                f"it, add the paragraph to {self.sources.record_file[('document', doc_id)]} first"
-            ))
+            report(
+                path + ("paragraph",),
+                (
+                    f"document '{doc_id}' has no paragraph '{pin}'.{did_you_mean(pin, pins)} If the document has "
+                    f"it, add the paragraph to {self.sources.record_file[('document', doc_id)]} first"
+                ),
+            )
             return
         if quote is not None:
             key = (doc_id, pin)
@@ -158,7 +162,10 @@ class Checker:
     def stances(self, report, stances: dict) -> None:
         for cid in self.criteria_ids:
             if cid not in stances:
-                report(("stances", cid), f"no stance given for '{cid}'; write '{cid}: not-stated' if the source says nothing on it")
+                report(
+                    ("stances", cid),
+                    f"no stance given for '{cid}'; write '{cid}: not-stated' if the source says nothing on it",
+                )
         for cid, sid in stances.items():
             if not self.ref(report, ("stances", cid), cid, self.criteria_ids, "criterion"):
                 continue
@@ -172,7 +179,11 @@ class Checker:
             report = lambda path, msg, d=doc_id: self.report("document", d, path, msg)  # noqa: E731
             self.ref(report, ("kind",), doc["kind"], kinds, "document kind")
             if "symbol" in doc and slugs.symbol_slug(doc["symbol"]) != doc_id:
-                report(("id",), f"a document with symbol {doc['symbol']} has the id '{slugs.symbol_slug(doc['symbol'])}'; rename the file to match")
+                report(
+                    ("id",),
+                    f"a document with symbol {doc['symbol']} has the id '{slugs.symbol_slug(doc['symbol'])}'; rename "
+                    "the file to match",
+                )
             if doc["bibtex"] not in self.c.bibliography:
                 report(
                     ("bibtex",),
@@ -185,12 +196,18 @@ class Checker:
             for i, p in enumerate(doc["paragraphs"]):
                 if p["id"] in seen:
                     first = self.line_of("document", doc_id, ("paragraphs", seen[p["id"]], "id"))
-                    report(("paragraphs", i, "id"), f"paragraph '{p['id']}' is given twice (first on line {first}); give each paragraph its own id")
+                    report(
+                        ("paragraphs", i, "id"),
+                        f"paragraph '{p['id']}' is given twice (first on line {first}); give each paragraph its own id",
+                    )
                 seen.setdefault(p["id"], i)
                 item_ids = [it["id"] for it in p.get("items", [])]
                 for j, item_id in enumerate(item_ids):
                     if item_ids.index(item_id) != j:
-                        report(("paragraphs", i, "items", j, "id"), f"sub-item '{item_id}' is given twice in this paragraph; give each sub-item its own id")
+                        report(
+                            ("paragraphs", i, "items", j, "id"),
+                            f"sub-item '{item_id}' is given twice in this paragraph; give each sub-item its own id",
+                        )
                 if p.get("derived_from"):
                     self.source(report, ("paragraphs", i, "derived_from"), p["derived_from"])
                     self.derived_earlier(report, doc_id, doc, i, p["derived_from"])
@@ -324,7 +341,9 @@ class Checker:
             if prop["stances"].get(cid) == self.c.not_stated["id"]:
                 report(("grounds", cid), f"'{cid}' is not-stated in stances: a stance with grounds must state it")
             for i, g in enumerate(grounds):
-                self.source(report, ("grounds", cid, i, "source"), g["source"], g["quote"], ("grounds", cid, i, "quote"))
+                self.source(
+                    report, ("grounds", cid, i, "source"), g["source"], g["quote"], ("grounds", cid, i, "quote")
+                )
         fate = prop.get("fate")
         if fate:
             if self.ref(report, ("fate", "outcome"), fate["outcome"], self.c.proposals, "proposal"):
@@ -338,7 +357,10 @@ class Checker:
         for eid, event in self.c.events.items():
             report = lambda path, msg, e=eid: self.report("event", e, path, msg)  # noqa: E731
             if "end_date" in event and event["end_date"] < event["date"]:
-                report(("end_date",), f"the end date {event['end_date']} is before the start date {event['date']}; check both dates")
+                report(
+                    ("end_date",),
+                    f"the end date {event['end_date']} is before the start date {event['date']}; check both dates",
+                )
             if "source" in event:
                 self.source(report, ("source",), event["source"])
 
@@ -351,7 +373,10 @@ class Checker:
             ids = [s["id"] for s in crit["stances"]]
             for j, sid in enumerate(ids):
                 if ids.index(sid) != j or sid == self.c.not_stated.get("id"):
-                    report(("criteria", i, "stances", j, "id"), f"the stance '{sid}' is defined twice; give each stance its own id")
+                    report(
+                        ("criteria", i, "stances", j, "id"),
+                        f"the stance '{sid}' is defined twice; give each stance its own id",
+                    )
         shown = f"{self.sources.display_root}/vocabularies/objectives.yml"
         report = lambda path, msg: self.report_in(shown, path, msg)  # noqa: E731
         for i, obj in enumerate(self.c.objectives):
@@ -365,7 +390,8 @@ class Checker:
             for i, vid in enumerate(ids):
                 if ids.index(vid) != i:
                     self.report_in(
-                        f"{self.sources.display_root}/{rel}", (key, i, "id"),
+                        f"{self.sources.display_root}/{rel}",
+                        (key, i, "id"),
                         f"the id '{vid}' is defined twice; give each entry its own id",
                     )
 

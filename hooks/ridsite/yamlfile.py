@@ -41,8 +41,7 @@ _PLAIN_TAGS = {
 }
 
 NO_ALIASES = (
-    "YAML anchors and aliases (&name, *name) are not used in records; "
-    "write the value out in full where it is needed"
+    "YAML anchors and aliases (&name, *name) are not used in records; write the value out in full where it is needed"
 )
 
 
@@ -164,13 +163,19 @@ class _Builder:
         if self._lines is None:
             self._lines = self.text.split("\n")
         end = node.end_mark
-        rest = self._lines[end.line][end.column:] if end.line < len(self._lines) else ""
+        rest = self._lines[end.line][end.column :] if end.line < len(self._lines) else ""
         if re.match(r" #|\s+#\S", rest) and not re.match(r"\s{2,}#\s", rest):
             column = end.column + len(rest) - len(rest.lstrip()) + 1
-            self.out.errors.append((end.line + 1, column, (
-                "the text stops here: YAML reads ' #' as the start of a comment, so what follows "
-                f"('{rest.strip()[:40]}') would be left out; put the whole text in double quotes: \"…\""
-            )))
+            self.out.errors.append(
+                (
+                    end.line + 1,
+                    column,
+                    (
+                        "the text stops here: YAML reads ' #' as the start of a comment, so what follows "
+                        f"('{rest.strip()[:40]}') would be left out; put the whole text in double quotes: \"…\""
+                    ),
+                )
+            )
 
     def build(self, node, depth: int = 0):
         seen = self.seen
@@ -202,7 +207,9 @@ class _Builder:
             return _READ_SCALAR[tag](_CONSTRUCTOR, node)
         # e.g. an explicit !!int on a word, or !!seq on a scalar; rare, but say where
         except (yaml.YAMLError, ValueError, KeyError):
-            raise _Refused(*_mark(node), f"'{node.value}' cannot be read as {_short_tag(tag)}; remove the tag") from None
+            raise _Refused(
+                *_mark(node), f"'{node.value}' cannot be read as {_short_tag(tag)}; remove the tag"
+            ) from None
 
     def first_alias(self) -> tuple[int, int]:
         """Where the first alias (*name) stands; the composed node only knows its anchor's place."""
@@ -289,7 +296,7 @@ def explain_syntax_error(
         if char == "\t":
             return say("a tab character is used for indentation here; YAML needs spaces: replace the tab with spaces")
         shown = f"'{char}'" if char else "this character"
-        return say(f"a value cannot start with {shown}; put the whole value in double quotes, for example \"{char}…\"")
+        return say(f'a value cannot start with {shown}; put the whole value in double quotes, for example "{char}…"')
     if "mapping values are not allowed" in problem:
         before = lines[line - 1][: column - 1] if 1 <= line <= len(lines) else ""
         if re.fullmatch(r"\s+[^\s:#]+", before):
@@ -305,7 +312,9 @@ def explain_syntax_error(
             'put the whole text in double quotes: "…"'
         )
     if "quoted scalar" in context and "end of stream" in problem:
-        return say(f"the quotation mark opened on line {opened[0]} is never closed; add the closing quotation mark", opened)
+        return say(
+            f"the quotation mark opened on line {opened[0]} is never closed; add the closing quotation mark", opened
+        )
     if "flow sequence" in context:
         return say(
             f"the list opened with '[' on line {opened[0]} is not closed; end it with ']' "
@@ -321,8 +330,11 @@ def explain_syntax_error(
     if "simple key" in context and "expected ':'" in problem:
         start = lines[opened[0] - 1][opened[1] - 1 :] if 1 <= opened[0] <= len(lines) else ""
         if len(start.split(":", 1)[0]) > 1024:  # YAML reads at most 1,024 characters as a field name
-            return say(f"the field name here is {len(start.split(':', 1)[0]):,} characters long; YAML reads at most "
-                       "1,024 characters as one, and field names are short words such as 'quote'", opened)
+            return say(
+                f"the field name here is {len(start.split(':', 1)[0]):,} characters long; YAML reads at most "
+                "1,024 characters as one, and field names are short words such as 'quote'",
+                opened,
+            )
         text = text_continued(lines, opened[0])
         if text:
             return say(
@@ -333,10 +345,14 @@ def explain_syntax_error(
             )
         return say(f"line {opened[0]} has no ':' after the field name; write it as 'name: value'", opened)
     if "block collection" in context:
-        return say("this line is inside a list but does not start with '- '; start it with '- ' or indent it under its item")
+        return say(
+            "this line is inside a list but does not start with '- '; start it with '- ' or indent it under its item"
+        )
     if "block mapping" in context:
         if char == "-":
-            return say("a list item ('- ') stands where a field ('name: value') was expected; indent the list under its field")
+            return say(
+                "a list item ('- ') stands where a field ('name: value') was expected; indent the list under its field"
+            )
         if _after_closing_quote(lines, line, column):
             return say("there is text after the closing quotation mark; put the whole text inside the quotes")
         moved = misplaced_before(lines, line, fields)
@@ -348,7 +364,9 @@ def explain_syntax_error(
                 f"this line does not line up with the fields above it; if it belongs under '{lined.block}:' "
                 f"(line {lined.block_line}) like them, indent it by {lined.indent} spaces"
             )
-        return say("this line does not line up with the fields above it; indent it like the other fields at the same level")
+        return say(
+            "this line does not line up with the fields above it; indent it like the other fields at the same level"
+        )
     if "undefined alias" in problem:
         return (line, column, NO_ALIASES)
     if "another document" in problem:
@@ -382,9 +400,7 @@ def load_yaml(raw: bytes, fields: frozenset[str] = frozenset()) -> LoadedFile:
     if text is None:
         return out
     if not text.strip():
-        out.errors.append(
-            (1, 1, "the file is empty; a record is 'name: value' lines (run `rid new` to start one)")
-        )
+        out.errors.append((1, 1, "the file is empty; a record is 'name: value' lines (run `rid new` to start one)"))
         return out
     bad = _NOT_ALLOWED.search(text)
     if bad:
@@ -405,9 +421,7 @@ def load_yaml(raw: bytes, fields: frozenset[str] = frozenset()) -> LoadedFile:
         out.errors.append((1, 1, f"YAML syntax error: {str(exc).splitlines()[0]}"))
         return out
     if node is None:
-        out.errors.append(
-            (1, 1, "the file holds no record, only comments; a record is 'name: value' lines")
-        )
+        out.errors.append((1, 1, "the file holds no record, only comments; a record is 'name: value' lines"))
         return out
     try:
         out.value = _Builder(out, text).build(node)

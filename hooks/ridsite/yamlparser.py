@@ -19,7 +19,9 @@ MAP = Resolver.DEFAULT_MAPPING_TAG
 # First character → [(tag, regexp)], as SafeLoader resolves plain (unquoted) scalars; resolvers
 # registered for any first character (None) are tried after, as PyYAML does.
 _ANY = tuple(Resolver.yaml_implicit_resolvers.get(None, ()))
-_IMPLICIT = {first: tuple(pairs) + _ANY for first, pairs in Resolver.yaml_implicit_resolvers.items() if first is not None}
+_IMPLICIT = {
+    first: tuple(pairs) + _ANY for first, pairs in Resolver.yaml_implicit_resolvers.items() if first is not None
+}
 
 # Field names and ids repeat in every file: their tags are remembered (short values only, and
 # only so many, so that the cache stays small whatever the files hold).

@@ -57,6 +57,7 @@ def need(path: Path, what: str) -> Path:
 
 # -- the site --------------------------------------------------------------------------------
 
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
@@ -97,6 +98,7 @@ def kinds(built, site_corpus) -> dict[str, str]:
 
 
 # -- the browser ------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="package")
 def browser():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ridsite import slugs
-from ridsite.languages import DEFAULT
+from ridsite.languages import CODES, DEFAULT
 from ridsite.pages import Renderer
 
 
@@ -36,7 +36,7 @@ def generated_kinds(corpus) -> dict[str, str]:
 
 
 def authored_pages(docs_dir: Path) -> dict[str, str]:
-    """"authored:<name>" → URL for each Markdown page written by hand in docs_dir (the default
+    """ "authored:<name>" → URL for each Markdown page written by hand in docs_dir (the default
     language's file; the manifest .generated lists the files that the build wrote)."""
     manifest = docs_dir / ".generated"
     generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
@@ -68,5 +68,8 @@ def kinds_in(lang: str, kinds: dict[str, str]) -> dict[str, str]:
         return dict(kinds)
     others = [code for code in CODES if code not in EVERY_KIND]
     turn = others.index(lang)
-    return {kind: url for i, (kind, url) in enumerate(sorted(kinds.items()))
-            if kind == "authored:home" or i % len(others) == turn}
+    return {
+        kind: url
+        for i, (kind, url) in enumerate(sorted(kinds.items()))
+        if kind == "authored:home" or i % len(others) == turn
+    }

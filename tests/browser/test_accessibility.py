@@ -45,7 +45,9 @@ def test_axe_finds_no_serious_violation(page, kinds, lang):
         for v in violations:
             if v["impact"] in FAILING_IMPACTS:
                 where = "; ".join(n["target"] for n in v["nodes"][:5])
-                failing.append(f"{kind} ({page_url(lang, url) or '/'}): {v['id']} [{v['impact']}] {v['help']} at {where}")
+                failing.append(
+                    f"{kind} ({page_url(lang, url) or '/'}): {v['id']} [{v['impact']}] {v['help']} at {where}"
+                )
     out = ARTIFACTS / "axe" / f"{lang}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -54,6 +56,7 @@ def test_axe_finds_no_serious_violation(page, kinds, lang):
 
 
 # -- static checks over every built page ---------------------------------------------------------
+
 
 def built_pages(site: Path):
     """(language, path) of every HTML page of the site."""
@@ -125,7 +128,9 @@ def test_every_page_and_every_quote_says_its_language(site_dir):
             quotes += 1
             if not attrs.get("lang"):
                 wrong.append(f"{where}: <{tag} class={attrs.get('class')!r}> has no lang")
-        wrong += [f"{where}: lang={code!r} is not a language tag" for code in content.langs if not LANGUAGE_TAG.match(code)]
+        wrong += [
+            f"{where}: lang={code!r} is not a language tag" for code in content.langs if not LANGUAGE_TAG.match(code)
+        ]
         checked += 1
     assert checked > 0 and quotes > 0
     assert wrong == [], "\n".join(wrong[:50])

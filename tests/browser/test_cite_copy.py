@@ -12,11 +12,14 @@ PARAGRAPH = "documents/a-70-174/18/"
 POSITION = "positions/egy-2020-02-13-platform/"
 
 
-@pytest.mark.parametrize("lang, url, style", [
-    ("en", PARAGRAPH, "oscola"),
-    ("fr", PARAGRAPH, "chicago-author-date"),
-    ("ar", POSITION, "oscola"),
-])
+@pytest.mark.parametrize(
+    "lang, url, style",
+    [
+        ("en", PARAGRAPH, "oscola"),
+        ("fr", PARAGRAPH, "chicago-author-date"),
+        ("ar", POSITION, "oscola"),
+    ],
+)
 def test_copy_button_puts_the_citation_on_the_clipboard(open_context, lang, url, style):
     page = open_context(permissions=["clipboard-read", "clipboard-write"]).new_page()
     page.goto(page_url(lang, url))
@@ -43,7 +46,7 @@ def test_without_javascript_the_citation_is_plain_text_and_the_downloads_are_lin
     page.goto(page_url("en", PARAGRAPH))
     assert page.locator("#cite-text-oscola").is_visible()
     assert "accessed [date]" in page.locator("#cite-text-oscola").text_content()  # for the reader to fill in
-    assert page.locator('button[data-rid-copy]').first.is_hidden()
+    assert page.locator("button[data-rid-copy]").first.is_hidden()
     for fmt, ext in (("bibtex", "bib"), ("ris", "ris"), ("csl-json", "json")):
         link = page.locator(f'#cite a[data-rid-format="{fmt}"]')
         assert link.is_visible()

@@ -27,7 +27,9 @@ def stances_in(table, criterion: str, column: int) -> set[str]:
 
 def fetched(traffic) -> list[str]:
     """The side-by-side page's data files that the browser asked for, relative to compare/."""
-    return sorted({url.split("/compare/", 1)[1] for _, url in traffic.requests if "/compare/" in url and url.endswith(".json")})
+    return sorted(
+        {url.split("/compare/", 1)[1] for _, url in traffic.requests if "/compare/" in url and url.endswith(".json")}
+    )
 
 
 def test_the_address_chooses_the_columns_and_the_records_fill_the_rows(page, site_corpus, traffic):
@@ -132,8 +134,12 @@ def test_matrix_filter_and_order(page):
     assert names == page.evaluate("n => n.slice().sort(new Intl.Collator('en', {sensitivity: 'base'}).compare)", names)
     assert page.locator("#rid-matrix-institutional tr.rid-matrix__group:not([hidden])").count() == 0
     controls.locator("[data-rid-order]").select_option("stance")
-    firsts = page.locator("#rid-matrix-institutional tr.rid-matrix__row").evaluate_all("trs => trs.map(tr => tr.dataset.first)")
-    columns = page.locator("#rid-matrix-institutional thead th[data-column]").evaluate_all("ths => ths.map(th => th.dataset.column)")
+    firsts = page.locator("#rid-matrix-institutional tr.rid-matrix__row").evaluate_all(
+        "trs => trs.map(tr => tr.dataset.first)"
+    )
+    columns = page.locator("#rid-matrix-institutional thead th[data-column]").evaluate_all(
+        "ths => ths.map(th => th.dataset.column)"
+    )
     assert [columns.index(f) for f in firsts] == sorted(columns.index(f) for f in firsts)
 
 

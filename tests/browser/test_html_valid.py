@@ -38,20 +38,26 @@ class Accepted:
 
 ACCEPTED = (
     Accepted(
-        "error", r"^Attribute “autocomplete” is only allowed when the input type is", r'data-md-toggle="(drawer|search)"',
+        "error",
+        r"^Attribute “autocomplete” is only allowed when the input type is",
+        r'data-md-toggle="(drawer|search)"',
         owner="theme (Material's base.html)",
-        why="Material puts autocomplete=\"off\" on its two hidden checkboxes that open the menu and the "
+        why='Material puts autocomplete="off" on its two hidden checkboxes that open the menu and the '
         "search, so that Firefox does not restore them as open on reload. The attribute has no other "
         "effect; removing it means replacing the theme's base.html.",
     ),
     Accepted(
-        "warning", r"^This document appears to be written in Arabic\. Consider adding “dir=\"rtl\"” to the “html” start tag",
-        r".", owner="theme (Material's base.html)",
-        why="Material writes dir=\"rtl\" on <body>, not <html>: every element a reader sees inherits it "
+        "warning",
+        r"^This document appears to be written in Arabic\. Consider adding “dir=\"rtl\"” to the “html” start tag",
+        r".",
+        owner="theme (Material's base.html)",
+        why='Material writes dir="rtl" on <body>, not <html>: every element a reader sees inherits it '
         "(tests/browser/test_reading.py checks the layout); only <head> is outside.",
     ),
     Accepted(
-        "warning", r"^Article lacks heading", r'<article class="rid-position"',
+        "warning",
+        r"^Article lacks heading",
+        r'<article class="rid-position"',
         owner="project (templates/_macros.html position_entry)",
         why="Each position in a list is an <article> opened by a line of actors, date and link, not a "
         "heading: a criterion page lists dozens of them, and as headings they would bury the page's "
@@ -76,9 +82,21 @@ def checked(site_dir: Path):
     pages = sorted(site_dir.rglob("*.html"))
     result = subprocess.run(
         # --verbose: the checker names each file it reads on stdout (the test below compares them).
-        [java, "-Xss2m", "-jar", str(jar), "--format", "json", "--exit-zero-always", "--skip-non-html", "--verbose",
-         str(site_dir)],
-        capture_output=True, text=True, timeout=1800,
+        [
+            java,
+            "-Xss2m",
+            "-jar",
+            str(jar),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            "--skip-non-html",
+            "--verbose",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     report = json.loads(result.stderr)  # vnu writes its JSON report to stderr
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -96,8 +114,12 @@ def unaccepted(messages: list[dict], kind: str, site_dir: Path) -> list[str]:
         if kind_of(msg) == kind and not any(a.matches(msg) for a in ACCEPTED):
             where = msg.get("url", "").removeprefix("file:").removeprefix(str(site_dir) + "/")
             grouped[msg["message"]].append(f"{where}:{msg.get('lastLine', '?')} {msg.get('extract', '').strip()!r}")
-    return [f"{message}\n    " + "\n    ".join(places[:5]) + (f"\n    … and {len(places) - 5} more" if len(places) > 5 else "")
-            for message, places in grouped.items()]
+    return [
+        f"{message}\n    "
+        + "\n    ".join(places[:5])
+        + (f"\n    … and {len(places) - 5} more" if len(places) > 5 else "")
+        for message, places in grouped.items()
+    ]
 
 
 def test_the_checker_read_every_page(checked, site_dir):

@@ -45,7 +45,8 @@ def test_an_arabic_reader_filters_and_orders_a_matrix(page, site_corpus):
     controls.locator("[data-rid-filter]").fill("")
     controls.locator("[data-rid-order]").select_option("name")
     names = page.eval_on_selector_all(
-        f"{TABLE} tbody tr.rid-matrix__row th", "cells => cells.filter(c => c.offsetParent !== null).map(c => c.textContent.trim())"
+        f"{TABLE} tbody tr.rid-matrix__row th",
+        "cells => cells.filter(c => c.offsetParent !== null).map(c => c.textContent.trim())",
     )
     assert len(names) == len(every)
     assert names == page.evaluate("n => n.slice().sort(new Intl.Collator('ar', {sensitivity: 'base'}).compare)", names)

@@ -24,9 +24,21 @@ from ridsite.runner import site_url
 from .conftest import ARTIFACTS
 
 # Attributes that point at something a reader or the browser may load.
-LINKING = {"a": ("href",), "area": ("href",), "link": ("href",), "script": ("src",), "img": ("src",),
-           "source": ("src",), "iframe": ("src",), "video": ("src", "poster"), "audio": ("src",),
-           "object": ("data",), "form": ("action",), "use": ("href", "xlink:href"), "image": ("href",)}
+LINKING = {
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src",),
+    "source": ("src",),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "object": ("data",),
+    "form": ("action",),
+    "use": ("href", "xlink:href"),
+    "image": ("href",),
+}
 NOT_FETCHED = ("mailto:", "tel:", "data:")
 LOCAL = "http://site.invalid/"  # a stand-in origin for resolving relative links
 
@@ -59,7 +71,7 @@ class Site:
         self.public = public
         self.public_path = urlsplit(public).path  # "/" or "/repository/"
 
-    @cache
+    @cache  # noqa: B019 - one Site per test module: the cache lives as long as the pages it holds
     def page(self, path: Path) -> Page:
         parser = Page()
         parser.feed(path.read_text(encoding="utf-8"))
@@ -68,14 +80,14 @@ class Site:
     def target(self, base: str, link: str) -> tuple[Path | None, str, str]:
         """(file the link leads to, or None if it leaves the site; fragment; resolved URL)."""
         if link.startswith(self.public):
-            link = LOCAL + link[len(self.public):]
+            link = LOCAL + link[len(self.public) :]
         url = urljoin(base, link)
         parts = urlsplit(url)
         if f"{parts.scheme}://{parts.netloc}/" != LOCAL:
             return None, parts.fragment, url
         path = unquote(parts.path)
         if self.public_path != "/" and path.startswith(self.public_path):
-            path = "/" + path[len(self.public_path):]  # a root-relative link written for a subpath
+            path = "/" + path[len(self.public_path) :]  # a root-relative link written for a subpath
         file = self.root / path.lstrip("/")
         if path.endswith("/") or file.is_dir():
             file = file / "index.html"
@@ -113,8 +125,11 @@ def checked(built, site_dir: Path):
             broken.append(f"sitemap.xml: {loc} (no such page)")
     out = ARTIFACTS / "links" / "external.tsv"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("url\tpages\tfirst page\n" + "".join(
-        f"{url}\t{len(where)}\t{where[0]}\n" for url, where in sorted(external.items())), encoding="utf-8")
+    out.write_text(
+        "url\tpages\tfirst page\n"
+        + "".join(f"{url}\t{len(where)}\t{where[0]}\n" for url, where in sorted(external.items())),
+        encoding="utf-8",
+    )
     return pages, links, broken, external
 
 
@@ -132,6 +147,7 @@ def test_every_link_to_another_host_is_listed_for_review(checked, site_corpus):
     # Every source document's own address is among them, in every language (its page links it).
     urls = {doc["url"] for doc in site_corpus.documents.values() if doc.get("url")}
     assert urls and urls <= set(external), sorted(urls - set(external))
+
     def languages(pages: list[str]) -> set[str]:
         folders = {slugs.language_root(lang): lang for lang in CODES}
         return {folders.get(page.split("/")[0] + "/", DEFAULT) for page in pages}

@@ -51,7 +51,11 @@ def test_pagefind_finds_an_actor_by_its_name_in_the_readers_language(open_contex
     found = search(page, lang, name)
     assert page_url(lang, "actors/egy/") in found, found
     # Only pages of the reader's language: English pages have no prefix, the others theirs.
-    others = [f for f in found if f.split("/")[0] in CODES] if lang == "en" else [f for f in found if not f.startswith(lang + "/")]
+    others = (
+        [f for f in found if f.split("/")[0] in CODES]
+        if lang == "en"
+        else [f for f in found if not f.startswith(lang + "/")]
+    )
     assert others == [], others
 
 
@@ -95,7 +99,9 @@ def test_the_first_query_downloads_little(open_context, traffic, built):
     total, raw = sum(served.values()), sum(f.stat().st_size for f in files.values())
     out = ARTIFACTS / "search" / "first-query.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"served_bytes": total, "uncompressed_bytes": raw, "files": served}, indent=1), encoding="utf-8")
+    out.write_text(
+        json.dumps({"served_bytes": total, "uncompressed_bytes": raw, "files": served}, indent=1), encoding="utf-8"
+    )
     assert any("/index/" in p for p in fetched), fetched  # the index itself was read
     assert total < FIRST_QUERY_BUDGET, served
 
@@ -106,8 +112,11 @@ def test_search_page_with_results_has_no_serious_accessibility_violation(open_co
     page = open_context().new_page()
     search(page, lang, PHRASE)
     page.add_script_tag(path=str(axe))
-    failing = [f"{v['id']} [{v['impact']}] {v['help']}: {[n['target'] for n in v['nodes'][:3]]}"
-               for v in page.evaluate(RUN_AXE) if v["impact"] in FAILING_IMPACTS]
+    failing = [
+        f"{v['id']} [{v['impact']}] {v['help']}: {[n['target'] for n in v['nodes'][:3]]}"
+        for v in page.evaluate(RUN_AXE)
+        if v["impact"] in FAILING_IMPACTS
+    ]
     assert failing == [], "\n".join(failing)
 
 

@@ -100,4 +100,6 @@ def test_an_actor_page_answers_on_its_first_screen(open_context, site_corpus, la
     sources = page.locator("table.rid-by-stance .rid-small bdi").all_inner_texts()
     assert sources
     internal = {p.pin for p in site_corpus.paragraphs.values() if not p.numbered}
-    assert not [s for s in sources if any(f"“{pin}”" in s or f"«{pin}»" in s or f'"{pin}"' in s for pin in internal)], sources
+    assert not [s for s in sources if any(f"“{pin}”" in s or f"«{pin}»" in s or f'"{pin}"' in s for pin in internal)], (
+        sources
+    )
