@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -91,6 +92,9 @@ def _content_day(corpus) -> str:
         epoch = reproducible.content_epoch(Path(__file__).resolve().parents[2], corpus)
         when = dt.datetime.fromtimestamp(epoch, dt.UTC) if epoch is not None else None
         _CONTENT_DAY[id(corpus)] = when.date().isoformat() if when else ""
+        # A corpus is not hashable (a dataclass with fields): its entry goes when it does, so that
+        # a later corpus given the same id() never reads another's day.
+        weakref.finalize(corpus, _CONTENT_DAY.pop, id(corpus), None)
     return _CONTENT_DAY[id(corpus)]
 
 
