@@ -73,7 +73,11 @@ def test_a_shortened_quote_with_an_omission_is_accepted(data_copy):
     [
         ((["eg"], "a-70-174", "18"), "unknown actor 'eg'. Did you mean 'egy'?"),
         ((["egy"], "a-70-17", "18"), "unknown document 'a-70-17'. Did you mean 'a-70-174'…?"),
-        ((["egy"], "a-70-174", "18x"), "document 'a-70-174' has no paragraph '18x'. Did you mean '18'?"),
+        (
+            (["egy"], "a-70-174", "18x"),
+            "document 'a-70-174' has no paragraph '18x'. Did you mean '18'? If the document has it, add the paragraph "
+            "to data/documents/a-70-174.yml first (CONTRIBUTING, 'Add a document with its paragraphs')",
+        ),
     ],
 )
 def test_unknown_actor_document_or_paragraph_is_refused_with_did_you_mean(data_copy, args, message):
@@ -219,6 +223,8 @@ def test_the_command_line(data_copy):
     assert ok.exit_code == 0, ok.output
     assert f"Wrote {data_copy.as_posix()}/positions/egy-2015-07-22-a-70-174-18.yml" in ok.stdout
     assert "Run: .venv/bin/rid check" in ok.stdout
+    # The preview CONTRIBUTING gives: the published site (rid serve), not plain mkdocs.
+    assert "Preview: .venv/bin/rid serve -l en" in ok.stdout
     bad = runner.invoke(
         main,
         ["new", "position", "--actor", "eg", "--document", "a-70-174", "--paragraph", "18", "--data", str(data_copy)],

@@ -115,7 +115,10 @@ def _paragraph_pin(corpus: Corpus, doc_id: str, paragraph: str) -> str:
     by_slug = {slugs.pinpoint_slug(pin): pin for pin in pins}  # 18-i, as in the page address
     if slugs.pinpoint_slug(paragraph) in by_slug:
         return by_slug[slugs.pinpoint_slug(paragraph)]
-    raise ScaffoldError(f"document '{doc_id}' has no paragraph '{paragraph}'.{did_you_mean(paragraph, pins)}")
+    raise ScaffoldError(
+        f"document '{doc_id}' has no paragraph '{paragraph}'.{did_you_mean(paragraph, pins)} If the document has it, "
+        f"add the paragraph to data/documents/{doc_id}.yml first (CONTRIBUTING, 'Add a document with its paragraphs')"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -466,5 +469,5 @@ def _next_steps(kind: str, language: str) -> list[str]:
             + (f" (in its language, '{language}')" if language != "en" else "")
             + "; shorten it with … where you leave words out."
         )
-    steps += ["Run: .venv/bin/rid check", "Preview: .venv/bin/mkdocs serve"]
+    steps += ["Run: .venv/bin/rid check", "Preview: .venv/bin/rid serve -l en (the published site, in English)"]
     return steps
