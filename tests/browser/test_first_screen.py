@@ -1,0 +1,59 @@
+"""What a delegate sees first: one page of every kind, in English, Arabic and Chinese, on a phone
+(390×844) and a laptop (1280×900). Each first screen is written to
+test-artifacts/screenshots/kinds/<lang>-<screen>/<kind>.png for review, and checked for what a reader
+would notice at once: the page's title is on the first screen, nothing pushes the page sideways,
+and no text of the page is smaller than 11 CSS pixels.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ARTIFACTS, DESKTOP, PHONE
+from .sample import page_url
+
+SCREENS = {"phone": dict(viewport=PHONE, is_mobile=True, has_touch=True), "desktop": dict(viewport=DESKTOP)}
+SMALLEST_TEXT_PX = 11
+
+# Visible text of the page (its own nodes, not pictures) set in a size below the limit.
+SMALL_TEXT = """limit => {
+  const small = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.data.trim()) continue;
+    const element = node.parentElement, box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    if (!box.width || !box.height || style.visibility === "hidden") continue;
+    if (parseFloat(style.fontSize) < limit)
+      small.push(`${style.fontSize} <${element.tagName.toLowerCase()} class="${element.className}">: ${node.data.trim().slice(0, 40)}`);
+  }
+  return small;
+}"""
+TITLE_BOX = """() => { const h = document.querySelector("article h1"); if (!h) return null;
+  const box = h.getBoundingClientRect(); return box.height ? box.bottom : null; }"""
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+def test_the_first_screen_of_every_kind_of_page(open_context, kinds, lang, screen):
+    options = SCREENS[screen]
+    page = open_context(**options).new_page()
+    folder = ARTIFACTS / "screenshots" / "kinds" / f"{lang}-{screen}"
+    folder.mkdir(parents=True, exist_ok=True)
+    faults = []
+    for kind, url in kinds.items():
+        page.goto(page_url(lang, url))
+        page.screenshot(path=str(folder / f"{kind.replace(':', '-')}.png"))
+        where = f"{kind} (/{page_url(lang, url)})"
+        bottom = page.evaluate(TITLE_BOX)
+        if bottom is None or bottom > options["viewport"]["height"]:
+            faults.append(f"{where}: the title is not on the first screen (its bottom at {bottom} px)")
+        wide, screen_width = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+        if wide > screen_width:
+            faults.append(f"{where}: the page is {wide} px wide on a {screen_width} px screen")
+        faults += [
+            f"{where}: text smaller than {SMALLEST_TEXT_PX} px: {s}"
+            for s in page.evaluate(SMALL_TEXT, SMALLEST_TEXT_PX)[:3]
+        ]
+    assert len(list(folder.glob("*.png"))) == len(kinds)
+    assert faults == [], "\n".join(faults)
