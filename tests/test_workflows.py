@@ -69,6 +69,12 @@ def test_every_project_command_the_workflows_run_is_documented_and_the_two_build
     ours = [run for commands in runs.values() for run in commands if run.startswith((".venv/bin/", "bash .ci/"))]
     assert len(ours) >= 8
     assert [run for run in ours if run not in documented] == []
+    # The deploy checks all that a pull request checks.
+    project = {
+        name: {run for run in commands if run.startswith((".venv/bin/", "bash .ci/"))}
+        for name, commands in runs.items()
+    }
+    assert project["deploy.yml"] == project["pull-request.yml"]
     build = [run for run in runs["deploy.yml"] if run.startswith(".venv/bin/rid build")]
     assert (
         build == [run for run in runs["pull-request.yml"] if run.startswith(".venv/bin/rid build")] and len(build) == 1
