@@ -18,18 +18,12 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 
 from conftest import ROOT
-from ridsite import slugs
+from ridsite import kinds, slugs
 from ridsite.languages import CODES
 from ridsite.yamlfile import load_yaml
 
 DATA = ROOT / "data"
-KINDS = {  # folder under data/ → the page address of one record
-    "documents": slugs.document_url,
-    "actors": slugs.actor_url,
-    "positions": slugs.position_url,
-    "proposals": slugs.proposal_url,
-    "events": slugs.event_url,
-}
+KINDS = {kind.folder: kind.url for kind in kinds.KINDS}  # folder under data/ → the page address of one record
 
 
 def records(folder: str) -> dict[str, dict]:

@@ -8,15 +8,13 @@ import unicodedata
 
 from . import dates, slugs, textrules
 from .corpus import Corpus
+from .kinds import KINDS
 from .load import Sources
 from .problems import Problems, did_you_mean
 
 # Where a maintainer finds the valid ids of each kind of reference.
 LISTINGS = {
-    "actor": "data/actors/",
-    "document": "data/documents/",
-    "proposal": "data/proposals/",
-    "event": "data/events/",
+    **{kind.name: kind.listing for kind in KINDS},
     "objective": "data/vocabularies/objectives.yml",
     "criterion": "data/vocabularies/criteria.yml",
     "stance": "data/vocabularies/criteria.yml",
@@ -395,12 +393,13 @@ class Checker:
                         f"the id '{vid}' is defined twice; give each entry its own id",
                     )
 
+    # Each kind's checks against the other records (a kind that refers to none needs no entry).
+    CHECKS = {"document": documents, "actor": actors, "position": positions, "proposal": proposals, "event": events}
+
     def run(self) -> None:
-        self.documents()
-        self.actors()
-        self.positions()
-        self.proposals()
-        self.events()
+        for kind in KINDS:
+            if kind.name in self.CHECKS:
+                self.CHECKS[kind.name](self)
         self.vocabularies()
 
 
