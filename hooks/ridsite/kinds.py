@@ -3,7 +3,8 @@
 Everything else reads this registry: loading (its folder under data/ and its spec), the corpus
 (its records, by kind), validation (where its ids are listed), the pages (its page, its index and
 its section of the site), the timeline, the open data (its records and its JSON Schema) and the
-tests' lists. A kind's checks against other records, when it has any, are validate.Checker.CHECKS.
+tests' lists. Its references to other records are checked from `refers`; any other check against
+other records is a method of validate.Checker, named in Checker.CHECKS.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ class Kind:
     # Its index (templates/index-<folder>.html, titled by the interface's 'section.<folder>'), in
     # order; None: by date, ties by id.
     listed: Callable[[Corpus, Site], list[dict]] | None = None
+    # Fields that name other records (a kind) or a vocabulary's values ('objective', 'regional group',
+    # 'document kind': validate.VOCABULARIES), one id or a list of ids: each must exist.
+    refers: tuple[tuple[str, str], ...] = ()
     timeline: Mark | None = None  # drawn on the timeline, if given
     parts: tuple[tuple[str, str], ...] = ()  # pages of its parts, as (name, address pattern) for the open data
 
@@ -91,6 +95,7 @@ DOCUMENT = Kind(
     schema.DOCUMENT,
     title=_document_title,
     context=lambda c, doc: {"doc": doc, "paragraphs": c.paragraphs_by_document[doc["id"]]},
+    refers=(("kind", "document kind"),),
     timeline=Mark("#0072B2", "square"),
     parts=(("paragraph", slugs.PARAGRAPH_ADDRESS),),
 )
@@ -101,8 +106,22 @@ ACTOR = Kind(
     title=lambda site, actor: site.actor_name(actor["id"]),
     context=lambda c, a: {"actor": a, "positions": c.positions_of(a["id"]), "proposals": c.proposals_of(a["id"])},
     listed=_actors_by_name,
+    refers=(("regional_group", "regional group"), ("members", "actor")),
 )
-POSITION = Kind("position", "positions", schema.POSITION, title=_position_title, context=lambda c, pos: {"pos": pos})
+POSITION = Kind(
+    "position",
+    "positions",
+    schema.POSITION,
+    title=_position_title,
+    context=lambda c, pos: {"pos": pos},
+    refers=(
+        ("actors", "actor"),
+        ("event", "event"),
+        ("objectives", "objective"),
+        ("supports", "proposal"),
+        ("opposes", "proposal"),
+    ),
+)
 
 
 def _proposal_context(corpus: Corpus, prop: dict) -> dict:
@@ -116,6 +135,7 @@ PROPOSAL = Kind(
     schema.PROPOSAL,
     title=_titled,
     context=_proposal_context,
+    refers=(("proponents", "actor"), ("cosponsors", "actor")),
     timeline=Mark("#009E73", "diamond"),
 )
 EVENT = Kind(
