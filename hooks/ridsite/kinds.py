@@ -43,7 +43,7 @@ class Kind:
     # order; None: by date, ties by id.
     listed: Callable[[Corpus, Site], list[dict]] | None = None
     # Fields that name other records (a kind) or a vocabulary's values ('objective', 'regional group',
-    # 'document kind': validate.VOCABULARIES), one id or a list of ids: each must exist.
+    # 'document kind': validate.Checker.known), one id or a list of ids: each must exist.
     refers: tuple[tuple[str, str], ...] = ()
     timeline: Mark | None = None  # drawn on the timeline, if given
     parts: tuple[tuple[str, str], ...] = ()  # pages of its parts, as (name, address pattern) for the open data
