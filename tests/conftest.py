@@ -20,23 +20,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # ridsite, even without `pip install -e .`
 
+from ridsite.kinds import KINDS  # noqa: E402
 from ridsite.load import load_corpus  # noqa: E402
 
 # What a site build needs; copied so tests never write into the working tree.
 # permalinks.txt and redirects.yml: the build checks that no published address disappears.
 SITE_INPUTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "permalinks.txt", "redirects.yml")
-GENERATED = (
-    "documents",
-    "actors",
-    "positions",
-    "proposals",
-    "criteria",
-    "objectives",
-    "events",
-    "bibliography",
-    "compare",
-    "data",
-)
+# The folders of docs/ that builds generate (never committed): a section for each kind of record,
+# and the pages of the vocabularies and the feature modules.
+GENERATED = (*(kind.folder for kind in KINDS), "criteria", "objectives", "bibliography", "compare", "data")
 
 
 def copy_project(dest: Path) -> Path:

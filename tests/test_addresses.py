@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from ridsite import compare, slugs, timeline
+from ridsite import compare, kinds, slugs, timeline
 from ridsite import pages as pages_module
 from ridsite.languages import CODES
 from ridsite.pages import Renderer, paged_title, paginate
@@ -75,15 +75,14 @@ def test_each_page_is_written_to_the_markdown_file_mkdocs_publishes_at_its_addre
 
 
 def test_the_open_data_states_each_kind_of_address_as_the_site_makes_it():
-    ids = {"document": "a-70-174", "actor": "egy", "position": "egy-1", "proposal": "poa", "event": "oewg-1"}
-    made = {kind: slugs.record_url(kind, record_id) for kind, record_id in ids.items()}
+    made = {kind.name: kinds.record_url(kind.name, "x-1") for kind in kinds.KINDS}
     made["paragraph"] = slugs.paragraph_url("a-70-174", "18(i)")
-    assert made["event"] == slugs.event_url("oewg-1") == "events/oewg-1/"
-    values = {"id": None, "document": "a-70-174", "paragraph-slug": "18-i"}
-    assert set(slugs.RECORD_ADDRESSES) == set(made)
-    for kind, pattern in slugs.RECORD_ADDRESSES.items():
-        record_id = made[kind].split("/")[1]
-        assert pattern.format(**{**values, "id": record_id}) == made[kind], kind
+    assert made["event"] == slugs.event_url("x-1") == "events/x-1/"
+    assert made["document"] == slugs.document_url("x-1") and made["proposal"] == slugs.proposal_url("x-1")
+    values = {"id": "x-1", "document": "a-70-174", "paragraph-slug": "18-i"}
+    assert set(kinds.RECORD_ADDRESSES) == set(made)
+    for kind, pattern in kinds.RECORD_ADDRESSES.items():
+        assert pattern.format(**values) == made[kind], kind
 
 
 # -- nowhere else -----------------------------------------------------------------------------

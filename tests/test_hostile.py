@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from conftest import GENERATED, copy_project, pagefind_fragments, run_build
-from ridsite import schema, slugs
+from ridsite import kinds, schema, slugs
 from ridsite.languages import CODES
 from ridsite.load import load_corpus
 from ridsite.problems import RecordsInvalid
@@ -619,7 +619,7 @@ def test_hostile_records_fill_every_free_text_field_of_the_model(tmp_path):
         **hostile_records(yaml.safe_load((data / "vocabularies/criteria.yml").read_text(encoding="utf-8"))["criteria"]),
         **poison_vocabularies(data),
     }
-    specs = {f"{k.folder}/": k.spec for k in schema.KINDS} | {
+    specs = {f"{k.folder}/": k.spec for k in kinds.KINDS} | {
         rel: spec
         for rel, spec in schema.SINGLE_FILES.items()
         if rel != "interface.yml"  # the site's own text

@@ -18,18 +18,13 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 
 from conftest import ROOT
-from ridsite import slugs
+from ridsite import kinds, slugs
 from ridsite.languages import CODES
+from ridsite.runner import plugin_entries, read_config
 from ridsite.yamlfile import load_yaml
 
 DATA = ROOT / "data"
-KINDS = {  # folder under data/ → the page address of one record
-    "documents": slugs.document_url,
-    "actors": slugs.actor_url,
-    "positions": slugs.position_url,
-    "proposals": slugs.proposal_url,
-    "events": slugs.event_url,
-}
+KINDS = {kind.folder: kind.url for kind in kinds.KINDS}  # folder under data/ → the page address of one record
 
 
 def records(folder: str) -> dict[str, dict]:
@@ -99,6 +94,27 @@ def test_the_listing_is_not_empty():
     pages = expected_pages()
     assert len(records("positions")) >= 9 and len(records("documents")) >= 5
     assert len(pages) > sum(len(records(f)) for f in KINDS)  # paragraphs are counted too
+
+
+def test_each_kind_has_its_tab_in_the_navigation_titled_as_its_index_in_every_language():
+    """mkdocs.yml's nav and its translations are written by hand (MkDocs reads them before any
+    hook): a kind of record (kinds.py) left out of them, or titled otherwise than its index, fails."""
+    config = read_config(ROOT)
+    nav = {path: title for entry in config["nav"] for title, path in entry.items()}
+    interface = load_yaml((DATA / "interface.yml").read_bytes()).value
+    languages = next(options for name, options in plugin_entries(config) if name == "i18n")["languages"]
+    wrong = []
+    for kind in kinds.KINDS:
+        titles = interface[f"section.{kind.folder}"]
+        title = nav.get(f"{kind.folder}/index.md")
+        if title != titles["en"]:
+            wrong.append(f"nav: {kind.folder}/index.md is {title!r}, not {titles['en']!r}")
+            continue
+        for language in languages:
+            shown = (language.get("nav_translations") or {}).get(title, title)
+            if shown != titles[language["locale"]]:
+                wrong.append(f"{language['locale']}: {title!r} is shown {shown!r}, not {titles[language['locale']]!r}")
+    assert wrong == []
 
 
 def test_every_record_has_its_page_with_its_id_in_every_language(parsed):

@@ -11,8 +11,8 @@ import pytest
 
 from conftest import ROOT
 from ridsite import opendata
+from ridsite.kinds import all_json_schemas
 from ridsite.load import load_corpus
-from ridsite.schema import all_json_schemas
 
 SITE_URL = "http://127.0.0.1:8000/"
 

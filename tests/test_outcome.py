@@ -62,7 +62,7 @@ def test_each_proposal_page_says_what_became_of_it(corpus, lang):
     renderer = Renderer(corpus, lang)
     silent = renderer.site.t("fate.silent")
     for pid, prop in corpus.proposals.items():
-        body = renderer.proposal(pid).body
+        body = renderer.record("proposal", pid).body
         assert 'id="fate"' in body
         kind = "outcome" if prop.get("status") == "agreed" else prop.get("fate", {}).get("kind", "silent")
         assert f'data-rid-fate="{kind}"' in body
@@ -73,7 +73,7 @@ def test_each_proposal_page_says_what_became_of_it(corpus, lang):
 def test_the_outcome_keeps_its_official_name_untranslated_and_says_why(corpus, lang):
     """No official translation of the Mechanism's name is on record: the site never makes one up,
     shows the English name as English, and says it is the official name, not an unwritten text."""
-    body = Renderer(corpus, lang).proposal("global-mechanism").body
+    body = Renderer(corpus, lang).record("proposal", "global-mechanism").body
     h1 = re.search(r"<h1>(.*?)</h1>", body).group(1)
     assert h1.startswith('<span lang="en" dir="ltr">Global Mechanism on developments')
     assert "data-rid-official-name" in body
@@ -125,7 +125,7 @@ def test_a_stance_grounded_in_words_cannot_be_not_stated(data_copy):
 
 @pytest.mark.parametrize("lang, expected", [("en", "December 2022 or later (undated)"), ("fr", "ou après (non daté)")])
 def test_an_undated_paper_is_shown_with_its_bound_never_as_a_date(corpus, lang, expected):
-    body = Renderer(corpus, lang).document("rus-2023-rid-concept-paper").body
+    body = Renderer(corpus, lang).record("document", "rus-2023-rid-concept-paper").body
     assert expected in text_of(body)
 
 
@@ -173,9 +173,9 @@ def test_the_scorecard_has_the_outcome_as_its_reference_row(corpus):
 def test_a_bound_is_never_given_a_machine_readable_date(corpus):
     renderer = Renderer(corpus, "en")
     for body in (
-        renderer.document("rus-2023-rid-concept-paper").body,
-        renderer.proposal("russia-permanent-body").body,
-        renderer.event("poa-proposed").body,
+        renderer.record("document", "rus-2023-rid-concept-paper").body,
+        renderer.record("proposal", "russia-permanent-body").body,
+        renderer.record("event", "poa-proposed").body,
     ):
         assert 'datetime="not' not in body
         assert "rid-date--bound" in body

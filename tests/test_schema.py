@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
-from ridsite import schema
+from ridsite import kinds, schema
 from ridsite.yamlfile import load_yaml
 
 
@@ -96,7 +96,7 @@ def test_unknown_language_code_suggests_one():
 
 
 def test_committed_json_schemas_match_the_model():
-    for name, content in schema.all_json_schemas().items():
+    for name, content in kinds.all_json_schemas().items():
         path = ROOT / "schemas" / name
         assert path.exists(), f"schemas/{name} is missing: run `rid schema`"
         assert json.loads(path.read_text(encoding="utf-8")) == content, f"schemas/{name} is stale: run `rid schema`"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import click
 
+from .kinds import all_json_schemas
 from .languages import CODES
 from .load import load_corpus
 from .problems import RecordsInvalid
-from .schema import all_json_schemas
 
 
 @click.group(help="Tools for the records of the regular institutional dialogue site.")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import dates, slugs
+from .kinds import KINDS
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,8 @@ def flatten_paragraphs(doc: dict) -> list[Paragraph]:
 
 @dataclass
 class Corpus:
-    documents: dict[str, dict] = field(default_factory=dict)
-    actors: dict[str, dict] = field(default_factory=dict)
-    positions: dict[str, dict] = field(default_factory=dict)
-    proposals: dict[str, dict] = field(default_factory=dict)
-    events: dict[str, dict] = field(default_factory=dict)
+    # kind name (kinds.py) → record id → the record as loaded
+    records: dict[str, dict[str, dict]] = field(default_factory=lambda: {kind.name: {} for kind in KINDS})
     criteria: list[dict] = field(default_factory=list)
     not_stated: dict = field(default_factory=dict)
     objectives: list[dict] = field(default_factory=list)
@@ -81,6 +79,28 @@ class Corpus:
     # Derived indexes, filled by index():
     paragraphs: dict[tuple[str, str], Paragraph] = field(default_factory=dict)
     paragraphs_by_document: dict[str, list[Paragraph]] = field(default_factory=dict)
+    _by_date: dict[str, list[dict]] = field(default_factory=dict, repr=False)
+
+    # The records of each kind the pages and templates name.
+    @property
+    def documents(self) -> dict[str, dict]:
+        return self.records["document"]
+
+    @property
+    def actors(self) -> dict[str, dict]:
+        return self.records["actor"]
+
+    @property
+    def positions(self) -> dict[str, dict]:
+        return self.records["position"]
+
+    @property
+    def proposals(self) -> dict[str, dict]:
+        return self.records["proposal"]
+
+    @property
+    def events(self) -> dict[str, dict]:
+        return self.records["event"]
 
     def index(self) -> Corpus:
         for doc_id, doc in self.documents.items():
@@ -116,22 +136,25 @@ class Corpus:
     # Lookups below are answered from indexes built once, so that rendering stays linear in the
     # number of records (a scan per paragraph would make the build quadratic).
     #
-    # Records in date order (ties by id): the order of every list on the site and in the data files.
-    @staticmethod
-    def _in_date_order(records) -> list[dict]:
-        return sorted(records, key=lambda r: (dates.sort_key(r["date"]), r["id"]))
+    def by_date(self, kind: str) -> list[dict]:
+        """A dated kind's records in date order (ties by id): the order of every list on the site and
+        in the data files. Sorted once."""
+        if kind not in self._by_date:
+            records = self.records[kind].values()
+            self._by_date[kind] = sorted(records, key=lambda r: (dates.sort_key(r["date"]), r["id"]))
+        return self._by_date[kind]
 
-    @cached_property
+    @property
     def positions_by_date(self) -> list[dict]:
-        return self._in_date_order(self.positions.values())
+        return self.by_date("position")
 
-    @cached_property
+    @property
     def documents_by_date(self) -> list[dict]:
-        return self._in_date_order(self.documents.values())
+        return self.by_date("document")
 
-    @cached_property
+    @property
     def events_by_date(self) -> list[dict]:
-        return self._in_date_order(self.events.values())
+        return self.by_date("event")
 
     @cached_property
     def _positions_by_actor(self) -> dict[str, list[dict]]:
@@ -148,9 +171,9 @@ class Corpus:
             index[(p["source"]["document"], p["source"]["paragraph"])].append(p)
         return index
 
-    @cached_property
+    @property
     def proposals_by_date(self) -> list[dict]:
-        return self._in_date_order(self.proposals.values())
+        return self.by_date("proposal")
 
     @cached_property
     def _proposals_by_paragraph(self) -> dict[tuple[str, str], list[dict]]:
@@ -232,6 +255,9 @@ class Corpus:
     def build_indexes(self) -> None:
         """Build every lookup index now: before `rid build` forks its language jobs, which then
         share them instead of each building its own."""
+        for kind in KINDS:
+            if kind.dated:
+                self.by_date(kind.name)
         for name in dir(type(self)):
             if isinstance(getattr(type(self), name), cached_property):
                 getattr(self, name)

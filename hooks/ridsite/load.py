@@ -12,6 +12,7 @@ from pathlib import Path
 from . import schema
 from .bibliography import read_bibliography
 from .corpus import Corpus
+from .kinds import KINDS
 from .problems import Problems, RecordsInvalid
 from .readfiles import check_file, check_files
 from .yamlfile import LoadedFile
@@ -132,7 +133,7 @@ def read_records(
 
     # Every record file is parsed and checked alone first (on two cores when there are many)...
     jobs, names = [], []
-    for kind in schema.KINDS:
+    for kind in KINDS:
         folder = data_dir / kind.folder
         if folder.is_symlink():
             continue  # reported with the other links below, from the walk of data/
@@ -142,7 +143,7 @@ def read_records(
             shown = sources.shown_relative((kind.folder, *parts))
             if path.suffix != ".yml":
                 hint = " (rename it to .yml)" if path.suffix == ".yaml" else ""
-                problems.add(shown, 1, 1, "", f"only .yml record files belong in data/{kind.folder}/{hint}")
+                problems.add(shown, 1, 1, "", f"only .yml record files belong in {kind.listing}{hint}")
                 continue
             jobs.append((path, kind.spec))
             names.append((kind, shown))
@@ -150,7 +151,7 @@ def read_records(
 
     # ...then taken in, in file order, checking ids against file names and each other.
     for (kind, shown), (path, _), (loaded, issues) in zip(names, jobs, check_files(jobs, parallel)):
-        target: dict = getattr(corpus, kind.folder)
+        target = corpus.records[kind.name]
         value = _record_file(loaded, issues, shown, sources, problems)
         if value is None:
             sources.failed.add((kind.name, path.stem))
@@ -200,8 +201,8 @@ def read_records(
         corpus.bibliography = read_bibliography(data_dir / BIBLIOGRAPHY, f"{display_root}/{BIBLIOGRAPHY}", problems)
 
     # Anything else in data/ is probably a record in the wrong place.
-    folders = ", ".join(f"data/{k.folder}/" for k in schema.KINDS)
-    for parts in _files_under(data_dir, skip=frozenset(k.folder for k in schema.KINDS), links=links):
+    folders = ", ".join(k.listing for k in KINDS)
+    for parts in _files_under(data_dir, skip=frozenset(k.folder for k in KINDS), links=links):
         if parts in known_files or parts[-1].startswith(".") or parts[-1] == "README.md":
             continue
         problems.add(

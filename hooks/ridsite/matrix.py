@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import slugs
 from .corpus import Corpus
+from .kinds import record_url
 
 NOT_NAMED = "none"  # column of the objectives and proposals matrices: the position names none
 
@@ -31,7 +32,7 @@ class Evidence:
 
     @property
     def url(self) -> str:
-        return slugs.record_url(self.kind, self.record_id)
+        return record_url(self.kind, self.record_id)
 
     @property
     def paragraph_url(self) -> str:

@@ -15,9 +15,9 @@ import json
 
 from . import compare, slugs
 from .corpus import Corpus
+from .kinds import KINDS, RECORD_ADDRESSES, all_json_schemas
 from .languages import DEFAULT
 from .pages import Page, Renderer
-from .schema import all_json_schemas
 
 URL = "data/"
 RECORDS = "rid-records.json"
@@ -81,13 +81,9 @@ def records_json(corpus: Corpus, site_url: str = "") -> dict:
         "title": "Regular institutional dialogue on ICT security: the record",
         "format_version": FORMAT_VERSION,
         "site": site_url,
-        "addresses": slugs.RECORD_ADDRESSES,
+        "addresses": RECORD_ADDRESSES,
         "schemas": {name.removesuffix(".schema.json"): SCHEMAS + name for name in sorted(all_json_schemas())},
-        "documents": ordered(corpus.documents),
-        "actors": ordered(corpus.actors),
-        "positions": ordered(corpus.positions),
-        "proposals": ordered(corpus.proposals),
-        "events": ordered(corpus.events),
+        **{kind.folder: ordered(corpus.records[kind.name]) for kind in KINDS},
         "vocabularies": {
             "criteria": corpus.criteria,
             "not_stated": corpus.not_stated,

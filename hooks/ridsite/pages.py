@@ -19,8 +19,9 @@ from markupsafe import Markup
 
 from . import coverage, dates, slugs
 from .corpus import Corpus, Paragraph
+from .kinds import BY_NAME, KINDS
 from .languages import BY_CODE, CODES
-from .text import Interface, Localised, pick, reading_order
+from .text import Interface, Localised, pick
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A block element's end followed at once by another tag. Text on either side would be read as one
@@ -224,12 +225,13 @@ class Renderer:
         return Page(url=url, lang=self.lang, title=title, body=body, kind=kind, record_id=record_id, description=description)
 
     # -- one page per record -------------------------------------------------------------
-    def document(self, doc_id: str) -> Page:
-        doc = self.corpus.documents[doc_id]
+    def record(self, kind: str, record_id: str) -> Page:
+        """The page of one record of a kind (kinds.py): its template, address, title and context."""
+        declared = BY_NAME[kind]
+        record = self.corpus.records[kind][record_id]
         return self.page(
-            "document.html", slugs.document_url(doc_id), "document",
-            title=self.site.doc_label(doc_id) + (" — " + self.site.doc_short(doc_id).text if "symbol" in doc and "short_title" in doc else ""),
-            record_id=doc_id, doc=doc, paragraphs=self.corpus.paragraphs_by_document[doc_id],
+            declared.template, declared.url(record_id), kind, title=declared.title(self.site, record),
+            record_id=record_id, **declared.page_context(self.corpus, record),
         )
 
     def paragraph(self, para: Paragraph) -> Page:
@@ -242,32 +244,6 @@ class Renderer:
             record_id=f"{para.document}/{para.slug}", doc=doc, para=para,
             previous=siblings[i - 1] if i > 0 else None,
             next=siblings[i + 1] if i + 1 < len(siblings) else None,
-        )
-
-    def actor(self, actor_id: str) -> Page:
-        actor = self.corpus.actors[actor_id]
-        return self.page(
-            "actor.html", slugs.actor_url(actor_id), "actor",
-            title=self.site.actor_name(actor_id), record_id=actor_id, actor=actor,
-            positions=self.corpus.positions_of(actor_id), proposals=self.corpus.proposals_of(actor_id),
-        )
-
-    def position(self, position_id: str) -> Page:
-        pos = self.corpus.positions[position_id]
-        names = ", ".join(self.site.actor_name(a) for a in pos["actors"])
-        return self.page(
-            "position.html", slugs.position_url(position_id), "position",
-            title=self.site.t("position.title", actors=names, date=self.site.t.date(pos["date"])),
-            record_id=position_id, pos=pos,
-        )
-
-    def proposal(self, proposal_id: str) -> Page:
-        prop = self.corpus.proposals[proposal_id]
-        supporters, opponents = self.corpus.positions_on_proposal(proposal_id)
-        return self.page(
-            "proposal.html", slugs.proposal_url(proposal_id), "proposal",
-            title=self.site.pick(prop["title"]).text, record_id=proposal_id, prop=prop,
-            supporters=supporters, opponents=opponents,
         )
 
     def criterion(self, criterion: dict) -> list[Page]:
@@ -321,19 +297,15 @@ class Renderer:
             for chunk, pager in paginate(slugs.objective_url(oid), positions, PAGE_SIZE)
         ]
 
-    def event(self, event_id: str) -> Page:
-        event = self.corpus.events[event_id]
-        positions = self.corpus.positions_at(event_id)
-        return self.page(
-            "event.html", slugs.event_url(event_id), "event",
-            title=self.site.pick(event["title"]).text, record_id=event_id, event=event, positions=positions,
-        )
-
     # -- one index per kind ----------------------------------------------------------------
     def index(self, section: str) -> list[Page]:
         """The index of one kind; long lists are split into pages of PAGE_SIZE entries."""
         title = self.site.t(f"section.{section}")
-        items = INDEX_ITEMS[section](self.corpus, self.site)
+        kind = BY_FOLDER.get(section)
+        if kind is None:
+            items = VOCABULARY_ITEMS[section](self.corpus)
+        else:
+            items = kind.listed(self.corpus, self.site) if kind.listed else self.corpus.by_date(kind.name)
         return [
             self.page(
                 f"index-{section}.html", pager["url"], f"{section}-index",
@@ -350,14 +322,12 @@ class Renderer:
     def all_pages(self) -> list[Page]:
         c = self.corpus
         pages = [page for section in SECTIONS for page in self.index(section)]
-        pages += [self.document(d) for d in sorted(c.documents)]
-        pages += [self.paragraph(p) for d in sorted(c.documents) for p in c.paragraphs_by_document[d]]
-        pages += [self.actor(a) for a in sorted(c.actors)]
-        pages += [self.position(p) for p in sorted(c.positions)]
-        pages += [self.proposal(p) for p in sorted(c.proposals)]
+        for kind in KINDS:
+            pages += [self.record(kind.name, record_id) for record_id in sorted(c.records[kind.name])]
+            if kind.name == "document":  # and a page per paragraph
+                pages += [self.paragraph(p) for d in sorted(c.documents) for p in c.paragraphs_by_document[d]]
         pages += [page for cr in c.criteria for page in self.criterion(cr)]
         pages += [page for o in c.objectives for page in self.objective(o)]
-        pages += [self.event(e) for e in sorted(c.events)]
         for feature in FEATURES:
             module = importlib.import_module(f"{__package__}.{feature}")
             pages += module.pages(self)
@@ -391,7 +361,10 @@ def render_files(corpus: Corpus, site_url: str = "") -> dict[str, str]:
             out[path] = content
     return out
 
-SECTIONS = ("documents", "actors", "positions", "proposals", "criteria", "objectives", "events")
+# A section of the site and its index for each kind of record (kinds.py), and for two vocabularies.
+BY_FOLDER = {kind.folder: kind for kind in KINDS}
+VOCABULARY_ITEMS = {"criteria": lambda c: c.criteria, "objectives": lambda c: c.objectives}
+SECTIONS = (*BY_FOLDER, *VOCABULARY_ITEMS)
 
 # Entries per index page, and positions quoted in full on a criterion page before the rest move
 # to the stance's own pages: no page grows with the size of the record.
@@ -402,19 +375,6 @@ INLINE_LIMIT = 30
 CRITERION_INLINE = 80
 INLINE_MIN = 5
 PROPOSALS_INLINE = 10
-
-
-# What each index lists, in order.
-INDEX_ITEMS = {
-    "documents": lambda c, s: c.documents_by_date,
-    # Actors by their name in the reader's language (Germany before Switzerland), not by ISO code.
-    "actors": lambda c, s: sorted(c.actors.values(), key=lambda a: (reading_order(s.actor_name(a["id"])), a["id"])),
-    "positions": lambda c, s: c.positions_by_date,
-    "proposals": lambda c, s: c.proposals_by_date,
-    "criteria": lambda c, s: c.criteria,
-    "objectives": lambda c, s: c.objectives,
-    "events": lambda c, s: c.events_by_date,
-}
 
 
 def paginate(base_url: str, items: list, size: int):

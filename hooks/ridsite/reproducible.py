@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 from . import dates as iso_date
+from .kinds import KINDS
 
 
 def content_epoch(project: Path, corpus=None) -> int | None:
@@ -34,11 +35,7 @@ def content_epoch(project: Path, corpus=None) -> int | None:
         pass
     if corpus is None:
         return None
-    dates = [
-        r["date"]
-        for kind in (corpus.documents, corpus.positions, corpus.proposals, corpus.events)
-        for r in kind.values()
-    ]
+    dates = [r["date"] for kind in KINDS if kind.dated for r in corpus.records[kind.name].values()]
     if not dates:
         return None
     newest = max((iso_date.iso(d) for d in dates), key=iso_date.sort_key)

@@ -1,8 +1,9 @@
 """The record model, defined once: each kind of record as a tree of field specifications.
 
 The same specification checks a loaded record (naming the field path of every problem) and is
-exported as JSON Schema for editors (``rid schema``). Reference checks between records, which
-need all records at once, live in ``validate.py``.
+exported as JSON Schema for editors (``rid schema``, ``kinds.all_json_schemas``). Which folder
+holds each kind, and the rest of what a kind is, is declared in ``kinds.py``. Reference checks
+between records, which need all records at once, live in ``validate.py``.
 """
 
 from __future__ import annotations
@@ -709,21 +710,6 @@ INTERFACE = MapOf(
 )
 
 
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    folder: str  # under data/
-    spec: Spec
-
-
-KINDS: tuple[Kind, ...] = (
-    Kind("document", "documents", DOCUMENT),
-    Kind("actor", "actors", ACTOR),
-    Kind("position", "positions", POSITION),
-    Kind("proposal", "proposals", PROPOSAL),
-    Kind("event", "events", EVENT),
-)
-
 # Single files holding vocabularies and interface text: vocabularies are data, not code.
 SINGLE_FILES: dict[str, Spec] = {
     "vocabularies/criteria.yml": CRITERIA,
@@ -732,18 +718,3 @@ SINGLE_FILES: dict[str, Spec] = {
     "vocabularies/document-kinds.yml": SIMPLE_VOCABULARY,
     "interface.yml": INTERFACE,
 }
-
-
-def json_schema_for(name: str, spec: Spec) -> dict:
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json"}
-    schema.update(spec.json_schema())
-    return schema
-
-
-def all_json_schemas() -> dict[str, dict]:
-    """File name → JSON Schema, for every kind and single file."""
-    out = {f"{k.name}.schema.json": json_schema_for(k.name, k.spec) for k in KINDS}
-    for path, spec in SINGLE_FILES.items():
-        name = path.rsplit("/", 1)[-1].removesuffix(".yml")
-        out[f"{name}.schema.json"] = json_schema_for(name, spec)
-    return out

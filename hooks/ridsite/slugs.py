@@ -31,24 +31,33 @@ def anchor(pin: str) -> str:
 
 
 # Page paths, as directory URLs relative to the language root ("" is the home page).
+def record_page(folder: str, record_id: str) -> str:
+    """The page of a record: its kind's folder, then its id ('events', 'oewg-1' → 'events/oewg-1/')."""
+    return f"{folder}/{record_id}/"
+
+
 def document_url(doc_id: str) -> str:
-    return f"documents/{doc_id}/"
+    return record_page("documents", doc_id)
 
 
 def paragraph_url(doc_id: str, pin: str) -> str:
     return f"documents/{doc_id}/{pinpoint_slug(pin)}/"
 
 
+# The page of a paragraph, as a pattern for the readers of the open data (kinds.RECORD_ADDRESSES).
+PARAGRAPH_ADDRESS = "documents/{document}/{paragraph-slug}/"
+
+
 def actor_url(actor_id: str) -> str:
-    return f"actors/{actor_id}/"
+    return record_page("actors", actor_id)
 
 
 def position_url(position_id: str) -> str:
-    return f"positions/{position_id}/"
+    return record_page("positions", position_id)
 
 
 def proposal_url(proposal_id: str) -> str:
-    return f"proposals/{proposal_id}/"
+    return record_page("proposals", proposal_id)
 
 
 def criterion_url(criterion_id: str) -> str:
@@ -65,37 +74,11 @@ def objective_url(objective_id: str) -> str:
 
 
 def event_url(event_id: str) -> str:
-    return f"events/{event_id}/"
+    return record_page("events", event_id)
 
 
 def index_url(section: str) -> str:
     return f"{section}/"
-
-
-RECORD_URLS = {
-    "document": document_url,
-    "actor": actor_url,
-    "position": position_url,
-    "proposal": proposal_url,
-    "event": event_url,
-}
-
-
-def record_url(kind: str, record_id: str) -> str:
-    """The page of a record of a kind named at run time: ('event', 'oewg-1') → 'events/oewg-1/'."""
-    return RECORD_URLS[kind](record_id)
-
-
-# The page of each kind of record, as a pattern for the readers of the open data (record.json);
-# tests/test_addresses.py keeps it equal to the functions above.
-RECORD_ADDRESSES = {
-    "document": "documents/{id}/",
-    "paragraph": "documents/{document}/{paragraph-slug}/",
-    "actor": "actors/{id}/",
-    "position": "positions/{id}/",
-    "proposal": "proposals/{id}/",
-    "event": "events/{id}/",
-}
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -13,34 +13,35 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import compare, dates, slugs, svg
+from . import compare, dates, svg
 from .corpus import Corpus
+from .kinds import BY_NAME, KINDS, record_url
 from .pages import Page, Renderer, paginate, paged_title
 
 URL = "compare/timeline/"
 FIRST_YEAR = 2010  # the first GGE consensus report (A/65/201)
-KINDS = ("document", "event", "proposal")
-COLOURS = {"document": "#0072B2", "event": "#B35900", "proposal": "#009E73"}  # Okabe–Ito, darkened for text contrast
+# The kinds on the timeline (kinds.py gives each its mark), by name: their order on a day they share.
+ON_TIMELINE = sorted(kind.name for kind in KINDS if kind.timeline)
+COLOURS = {name: BY_NAME[name].timeline.colour for name in ON_TIMELINE}  # Okabe–Ito, darkened for text contrast
 PAGE_SIZE = 100  # items per page (one row each in the chart and in the table)
 
 
 @dataclass(frozen=True)
 class Item:
-    kind: str  # document, event or proposal
+    kind: str  # a kind on the timeline: document, event or proposal
     id: str
     date: str  # YYYY, YYYY-MM or YYYY-MM-DD as recorded, or 'not before …' (dates.py)
     end_date: str | None = None
 
     @property
     def url(self) -> str:
-        return slugs.record_url(self.kind, self.id)
+        return record_url(self.kind, self.id)
 
 
 def items(corpus: Corpus) -> list[Item]:
-    out = [Item("document", d["id"], d["date"]) for d in corpus.documents.values()]
-    out += [Item("event", e["id"], e["date"], e.get("end_date")) for e in corpus.events.values()]
-    out += [Item("proposal", p["id"], p["date"]) for p in corpus.proposals.values()]
-    return sorted(out, key=lambda i: (dates.sort_key(i.date), KINDS.index(i.kind), i.id))
+    records = [(kind, r) for kind in ON_TIMELINE for r in corpus.records[kind].values()]
+    out = [Item(kind, r["id"], r["date"], r.get("end_date")) for kind, r in records]
+    return sorted(out, key=lambda i: (dates.sort_key(i.date), ON_TIMELINE.index(i.kind), i.id))
 
 
 def year_fraction(date: str) -> float:
@@ -64,13 +65,8 @@ def span(all_items: list[Item], floor: int | None = FIRST_YEAR) -> tuple[int, in
 
 
 def label(item: Item, renderer: Renderer) -> str:
-    site, corpus = renderer.site, renderer.corpus
-    if item.kind == "document":
-        doc = corpus.documents[item.id]
-        short = site.doc_short(item.id).text
-        return f"{doc['symbol']} — {short}" if doc.get("symbol") and "short_title" in doc else site.doc_label(item.id)
-    record = corpus.events[item.id] if item.kind == "event" else corpus.proposals[item.id]
-    return site.pick(record["title"]).text
+    """The title of the item's page."""
+    return BY_NAME[item.kind].title(renderer.site, renderer.corpus.records[item.kind][item.id])
 
 
 WIDTH = 760
@@ -108,10 +104,10 @@ def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, in
         when = site.t.date(item.date) + (f" – {site.t.date(item.end_date)}" if item.end_date else "")
         group = svg.element(root, "g", class_=f"rid-timeline__item rid-timeline__item--{item.kind}")
         svg.element(group, "title", f"{text} ({site.t('timeline.kind.' + item.kind)}, {when})")
-        colour = COLOURS[item.kind]
-        if item.kind == "document":
+        colour, shape = COLOURS[item.kind], BY_NAME[item.kind].timeline.shape
+        if shape == "square":
             svg.element(group, "rect", x=x - 5, y=y - 5, width=10, height=10, fill=colour)
-        elif item.kind == "proposal":
+        elif shape == "diamond":
             svg.element(group, "path", d=f"M{svg.number(x)} {svg.number(y - 6)}l6 6-6 6-6-6z", fill=colour)
         else:
             end = x_of(year_fraction(item.end_date)) if item.end_date else x

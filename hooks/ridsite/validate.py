@@ -8,15 +8,13 @@ import unicodedata
 
 from . import dates, slugs, textrules
 from .corpus import Corpus
+from .kinds import KINDS, Kind
 from .load import Sources
 from .problems import Problems, did_you_mean
 
 # Where a maintainer finds the valid ids of each kind of reference.
 LISTINGS = {
-    "actor": "data/actors/",
-    "document": "data/documents/",
-    "proposal": "data/proposals/",
-    "event": "data/events/",
+    **{kind.name: kind.listing for kind in KINDS},
     "objective": "data/vocabularies/objectives.yml",
     "criterion": "data/vocabularies/criteria.yml",
     "stance": "data/vocabularies/criteria.yml",
@@ -105,6 +103,12 @@ class Checker:
         }
         self.normalised_text: dict[tuple[str, str], str] = {}
         self.today = datetime.date.today().isoformat()
+        # The ids a reference may name (kinds.Kind.refers): the records of each kind, the vocabularies.
+        self.known = {kind.name: corpus.records[kind.name] for kind in KINDS} | {
+            "objective": self.objective_ids,
+            "regional group": [g["id"] for g in corpus.regional_groups],
+            "document kind": [k["id"] for k in corpus.document_kinds],
+        }
 
     def report(self, kind: str, record_id: str, path: tuple, message: str) -> None:
         self.sources.report_record(self.problems, kind, record_id, path, message)
@@ -127,6 +131,16 @@ class Checker:
         choices = list(known) + [v for w, v in self.sources.failed if w == what]
         report(path, f"unknown {what} '{value}'{where}.{did_you_mean(value, choices, listing)}")
         return False
+
+    def references(self, kind: Kind) -> None:
+        """Each id that a record of this kind names in a field of its `refers` exists."""
+        for record_id, record in self.c.records[kind.name].items():
+            report = lambda path, msg, r=record_id: self.report(kind.name, r, path, msg)  # noqa: E731
+            for field, what in kind.refers:
+                value = record.get(field)
+                named = enumerate(value) if isinstance(value, list) else [] if value is None else [(None, value)]
+                for i, one in named:
+                    self.ref(report, (field,) if i is None else (field, i), one, self.known[what], what)
 
     def source(self, report, path: tuple, src: dict, quote: str | None = None, quote_path: tuple = ("quote",)) -> None:
         doc_id, pin = src["document"], src["paragraph"]
@@ -174,10 +188,8 @@ class Checker:
 
     # -- kinds -----------------------------------------------------------------------------
     def documents(self) -> None:
-        kinds = [k["id"] for k in self.c.document_kinds]
         for doc_id, doc in self.c.documents.items():
             report = lambda path, msg, d=doc_id: self.report("document", d, path, msg)  # noqa: E731
-            self.ref(report, ("kind",), doc["kind"], kinds, "document kind")
             if "symbol" in doc and slugs.symbol_slug(doc["symbol"]) != doc_id:
                 report(
                     ("id",),
@@ -289,27 +301,15 @@ class Checker:
                     )
                 if "regional_group" not in actor:
                     report(("regional_group",), "a State needs its UN regional group." + did_you_mean("", groups))
-            if "regional_group" in actor:
-                self.ref(report, ("regional_group",), actor["regional_group"], groups, "regional group")
             for i, member in enumerate(actor.get("members", [])):
-                self.ref(report, ("members", i), member, self.c.actors, "actor")
                 if member == actor_id:
                     report(("members", i), f"the group '{actor_id}' lists itself as a member; list only other actors")
 
     def positions(self) -> None:
         for pid, pos in self.c.positions.items():
             report = lambda path, msg, p=pid: self.report("position", p, path, msg)  # noqa: E731
-            for i, actor in enumerate(pos["actors"]):
-                self.ref(report, ("actors", i), actor, self.c.actors, "actor")
-            if "event" in pos:
-                self.ref(report, ("event",), pos["event"], self.c.events, "event")
             self.source(report, ("source",), pos["source"], pos["quote"])
             self.stances(report, pos["stances"])
-            for i, oid in enumerate(pos.get("objectives", [])):
-                self.ref(report, ("objectives", i), oid, self.objective_ids, "objective")
-            for field in ("supports", "opposes"):
-                for i, prop in enumerate(pos.get(field, [])):
-                    self.ref(report, (field, i), prop, self.c.proposals, "proposal")
             opposed = pos.get("opposes", [])
             for i, prop in enumerate(pos.get("supports", [])):
                 if prop in opposed:
@@ -323,9 +323,6 @@ class Checker:
     def proposals(self) -> None:
         for pid, prop in self.c.proposals.items():
             report = lambda path, msg, p=pid: self.report("proposal", p, path, msg)  # noqa: E731
-            for field in ("proponents", "cosponsors"):
-                for i, actor in enumerate(prop.get(field, [])):
-                    self.ref(report, (field, i), actor, self.c.actors, "actor")
             self.source(report, ("source",), prop["source"], prop["quote"])
             self.not_in_future(report, prop["date"])
             for i, src in enumerate(prop.get("also_sources", [])):
@@ -395,12 +392,14 @@ class Checker:
                         f"the id '{vid}' is defined twice; give each entry its own id",
                     )
 
+    # Each kind's checks against the other records (a kind that refers to none needs no entry).
+    CHECKS = {"document": documents, "actor": actors, "position": positions, "proposal": proposals, "event": events}
+
     def run(self) -> None:
-        self.documents()
-        self.actors()
-        self.positions()
-        self.proposals()
-        self.events()
+        for kind in KINDS:
+            self.references(kind)
+            if kind.name in self.CHECKS:
+                self.CHECKS[kind.name](self)
         self.vocabularies()
 
 
