@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import synthetic  # noqa: E402
 from report import write_report  # noqa: E402
 
-from ridsite.weight import served_bytes  # noqa: E402
+from ridsite.publish.download_size import served_bytes  # noqa: E402
 
 LANGS = ("en", "fr", "es", "ru", "zh", "ar")
 # What is timed: `rid build` (the published site: languages in parallel, Pagefind) or plain

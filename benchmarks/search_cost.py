@@ -16,7 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from ridsite.weight import served_bytes
+from ridsite.publish.download_size import served_bytes
 
 CHROMIUM = "/usr/bin/chromium"
 

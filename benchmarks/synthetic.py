@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ridsite import dates  # run.py and the tests put hooks/ on the path
+from ridsite.model import dates  # run.py and the tests put hooks/ on the path
 
 LANGS = ("en", "fr", "es", "ru", "zh", "ar")
 MAX_ACTORS = 200
@@ -30,7 +30,7 @@ def _dump(path: Path, record: dict, schema: str) -> None:
 
 def _load(path: Path) -> dict:
     # ridsite's reader keeps dates as text, exactly as the validator sees them.
-    from ridsite.yamlfile import load_yaml
+    from ridsite.records.yamlfile import load_yaml
 
     return load_yaml(path.read_bytes()).value
 

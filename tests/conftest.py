@@ -20,8 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # ridsite, even without `pip install -e .`
 
-from ridsite.kinds import KINDS  # noqa: E402
-from ridsite.load import load_corpus  # noqa: E402
+from ridsite.model.kinds import KINDS  # noqa: E402
+from ridsite.records.load import load_corpus  # noqa: E402
 
 # What a site build needs; copied so tests never write into the working tree.
 # permalinks.txt and redirects.yml: the build checks that no published address disappears.

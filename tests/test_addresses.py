@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from ridsite import compare, kinds, slugs, timeline
-from ridsite import pages as pages_module
-from ridsite.languages import CODES
-from ridsite.pages import Renderer, paged_title, paginate
+from ridsite.render import matrix_pages as compare, timeline
+from ridsite.model import kinds, slugs
+from ridsite.render import pages as pages_module
+from ridsite.model.languages import CODES
+from ridsite.render.pages import Renderer, paged_title, paginate
 
 PACKAGE = ROOT / "hooks"
 OTHERS = [code for code in CODES if code != "en"]
@@ -100,8 +101,8 @@ COPIES = {
 }
 # Lines that look like the rule and are not this site's addresses.
 NOT_OURS = {
-    ("ridsite/cite.py", "UN_DOCUMENT_SYSTEM}{lang}/"),  # the UN's own address of a document
-    ("ridsite/scaffold.py", 'if language != "en"'),  # a document's language, in a message written in English
+    ("ridsite/render/cite.py", "UN_DOCUMENT_SYSTEM}{lang}/"),  # the UN's own address of a document
+    ("ridsite/records/scaffold.py", 'if language != "en"'),  # a document's language, in a message written in English
 }
 
 
@@ -109,7 +110,7 @@ def copies_of_the_rule(root: Path) -> list[str]:
     found = []
     for path in sorted(root.rglob("*.py")):
         rel = path.relative_to(root).as_posix()
-        if rel == "ridsite/slugs.py" or "/vendor/" in rel:
+        if rel == "ridsite/model/slugs.py" or "/vendor/" in rel:
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if any(rel == where and text in line for where, text in NOT_OURS):

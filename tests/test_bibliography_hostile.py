@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ridsite.bibliography import read_bibliography
-from ridsite.problems import Problems
+from ridsite.records.bibliography import read_bibliography
+from ridsite.model.problems import Problems
 
 CASES = {
     "@misc{B, title = {unbalanced\n": [

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from ridsite import charts, compare, dates, matrix, slugs, svg, timeline, worldmap
-from ridsite.languages import CODES
-from ridsite.load import load_corpus
-from ridsite.pages import Renderer
+from ridsite.render import charts, matrix_pages as compare, matrix, svg, timeline, worldmap
+from ridsite.model import dates, slugs
+from ridsite.model.languages import CODES
+from ridsite.records.load import load_corpus
+from ridsite.render.pages import Renderer
 
 NS = {"svg": svg.NS}
 VENDORED_SHA256 = "2516c915867c7baf18ddec727aec46c315541a07cfb3d79a6559b05d5e94eee8"  # world-atlas 2.0.2

@@ -21,10 +21,11 @@ from citeproc import Citation as CslCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
 from citeproc.source.json import CiteProcJSON
 
-from ridsite import citations, cite, slugs
-from ridsite.languages import CODES
-from ridsite.load import load_corpus
-from ridsite.pages import Site
+from ridsite.model import references as citations, slugs
+from ridsite.render import cite
+from ridsite.model.languages import CODES
+from ridsite.records.load import load_corpus
+from ridsite.render.pages import Site
 
 SITE = "https://rid.example/"
 # BibTeX's required fields for each entry type (biblatex for @online), plus ours: where to find it.
@@ -297,9 +298,9 @@ def test_downloads_are_ordinary_text_files(references):
 
 
 def test_the_bibliography_is_paged_and_every_page_offers_the_whole_file(corpus, monkeypatch):
-    from ridsite import pages as pages_module
-    from ridsite import slugs
-    from ridsite.pages import Renderer
+    from ridsite.render import pages as pages_module
+    from ridsite.model import slugs
+    from ridsite.render.pages import Renderer
 
     monkeypatch.setattr(pages_module, "PAGE_SIZE", 3)
     shown = cite.pages(Renderer(corpus, "fr", SITE))

@@ -17,11 +17,12 @@ import lxml.html
 import pytest
 
 from conftest import ROOT, pagefind_fragments
-from ridsite import citations, cite, metadata, slugs
-from ridsite.languages import CODES
-from ridsite.load import load_corpus
-from ridsite.pages import Site, render_all
-from ridsite.runner import site_url
+from ridsite.model import references as citations, slugs
+from ridsite.render import cite, metadata
+from ridsite.model.languages import CODES
+from ridsite.records.load import load_corpus
+from ridsite.render.pages import Site, render_all
+from ridsite.publish.runner import site_url
 
 # What mkdocs.yml makes of site_url in the test build (the same !ENV rule).
 SITE_URL = site_url(ROOT)  # mkdocs.yml's, the one default
@@ -267,7 +268,7 @@ _RENDERED: dict[tuple[int, str], dict] = {}
 
 def _rendered(corpus, lang: str, url: str):
     """One page as the build renders it; a language's pages are rendered once per corpus."""
-    from ridsite.pages import Renderer
+    from ridsite.render.pages import Renderer
 
     key = (id(corpus), lang)
     if key not in _RENDERED:
@@ -309,7 +310,7 @@ def test_an_unnumbered_passage_is_named_as_a_reader_would_never_by_its_internal_
     """Issue 17 (5): a passage the source prints no number for is named by its heading or its first
     words in the page title, the heading, the breadcrumbs and the previous/next links; its stable id
     stays only in the address and the citation's pinpoint."""
-    from ridsite.pages import Renderer
+    from ridsite.render.pages import Renderer
 
     renderer = Renderer(corpus, lang)
     unnumbered = [p for p in corpus.paragraphs.values() if not p.numbered]

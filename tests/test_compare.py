@@ -21,11 +21,12 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from ridsite import charts, compare, dates, matrix, sidebyside, slugs, timeline
-from ridsite import pages as pages_module
-from ridsite.languages import CODES
-from ridsite.load import load_corpus
-from ridsite.pages import Renderer
+from ridsite.render import charts, matrix_pages as compare, matrix, sidebyside_page as sidebyside, timeline
+from ridsite.model import dates, slugs
+from ridsite.render import pages as pages_module
+from ridsite.model.languages import CODES
+from ridsite.records.load import load_corpus
+from ridsite.render.pages import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from conftest import ROOT, copy_project, pagefind_fragments, run_build, run_mkdocs_build
-from ridsite import slugs
-from ridsite.languages import CODES
+from ridsite.model import slugs
+from ridsite.model.languages import CODES
 
 
 def pages(site):

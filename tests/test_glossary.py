@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ridsite.languages import CODES
+from ridsite.model.languages import CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = yaml.safe_load((ROOT / "terminology" / "glossary.yml").read_text(encoding="utf-8"))["concepts"]

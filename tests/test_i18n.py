@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from ridsite import cldr
-from ridsite.languages import CODES
-from ridsite.load import load_corpus
-from ridsite.text import Interface
+from ridsite.model import cldr
+from ridsite.model.languages import CODES
+from ridsite.records.load import load_corpus
+from ridsite.model.text import Interface
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from ridsite import lineage, slugs
+from ridsite.render import lineage
+from ridsite.model import slugs
 
 
 def text_of(segments) -> str:

@@ -18,10 +18,10 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 
 from conftest import ROOT
-from ridsite import kinds, slugs
-from ridsite.languages import CODES
-from ridsite.runner import plugin_entries, read_config
-from ridsite.yamlfile import load_yaml
+from ridsite.model import kinds, slugs
+from ridsite.model.languages import CODES
+from ridsite.publish.runner import plugin_entries, read_config
+from ridsite.records.yamlfile import load_yaml
 
 DATA = ROOT / "data"
 KINDS = {kind.folder: kind.url for kind in kinds.KINDS}  # folder under data/ → the page address of one record

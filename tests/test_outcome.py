@@ -10,11 +10,11 @@ from html import unescape
 import pytest
 import yaml
 
-from ridsite import outcome, timeline
-from ridsite.languages import CODES
-from ridsite.load import load_corpus
-from ridsite.pages import Renderer
-from ridsite.problems import RecordsInvalid
+from ridsite.render import outcome, timeline
+from ridsite.model.languages import CODES
+from ridsite.records.load import load_corpus
+from ridsite.render.pages import Renderer
+from ridsite.model.problems import RecordsInvalid
 
 
 def text_of(html: str) -> str:
@@ -159,7 +159,7 @@ def test_the_home_page_leads_with_where_things_stand(corpus, lang):
 
 
 def test_the_scorecard_has_the_outcome_as_its_reference_row(corpus):
-    from ridsite import compare
+    from ridsite.render import matrix_pages as compare
 
     scorecard = next(p for p in compare.pages(Renderer(corpus, "en")) if p.url == "compare/scorecard/")
     ref = re.search(r'<table[^>]*id="rid-scorecard-reference"[^>]*>(.*?)</table>', scorecard.body, re.S)

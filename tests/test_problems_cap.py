@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ridsite.problems import Problems
+from ridsite.model.problems import Problems
 
 
 def test_repeated_messages_are_capped_with_how_many_more():

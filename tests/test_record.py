@@ -14,11 +14,11 @@ import yaml
 from test_build import page_file, rid_block
 
 from conftest import ROOT
-from ridsite import dates
-from ridsite.languages import CODES
-from ridsite.load import load_corpus
-from ridsite.problems import RecordsInvalid
-from ridsite.validate import normalise
+from ridsite.model import dates
+from ridsite.model.languages import CODES
+from ridsite.records.load import load_corpus
+from ridsite.model.problems import RecordsInvalid
+from ridsite.records.validate import normalise
 
 # Every actor the seeds name (issue 3): the 31 of the Digital Watch report, then the concept
 # paper's two co-sponsors.

@@ -7,8 +7,8 @@ import filecmp
 import os
 import subprocess
 
-from ridsite import dates
-from ridsite.reproducible import content_epoch
+from ridsite.model import dates
+from ridsite.records.reproducible import content_epoch
 
 
 def test_two_builds_of_the_same_records_are_identical(built, unstamped):

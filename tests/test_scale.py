@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from ridsite import dates
-from ridsite import pages as pages_module
-from ridsite.pages import Renderer, paginate
+from ridsite.model import dates
+from ridsite.render import pages as pages_module
+from ridsite.render.pages import Renderer, paginate
 
 
 def test_paginate_splits_and_links_pages():

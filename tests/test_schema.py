@@ -6,8 +6,8 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
-from ridsite import kinds, schema
-from ridsite.yamlfile import load_yaml
+from ridsite.model import kinds, schema
+from ridsite.records.yamlfile import load_yaml
 
 
 def issues(spec, value):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ridsite.siteswap import SiteSwapError, remove_stale, staged_site
+from ridsite.publish.siteswap import SiteSwapError, remove_stale, staged_site
 
 HOOKS = Path(__file__).resolve().parent.parent / "hooks"
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ridsite.stamp import Parts, StampError, make_shell, stampable
+from ridsite.publish.stamp import Parts, StampError, make_shell, stampable
 
 
 def page(url: str, title: str, head: str, body: str) -> str:
@@ -52,7 +52,7 @@ def test_an_exemplar_without_a_slot_is_refused():
 
 
 def test_the_parts_of_a_page_are_what_its_markdown_file_gives_the_theme():
-    from ridsite.pages import Page, markdown_file
+    from ridsite.render.pages import Page, markdown_file
 
     page = Page(
         "documents/a-70-174/18/", "fr", 'A/70/174 "18" & co', "<div>body</div>", "paragraph", meta={"head": "<meta>"}

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from ridsite.load import load_corpus
-from ridsite.problems import RecordsInvalid
-from ridsite.validate import quote_occurs
+from ridsite.records.load import load_corpus
+from ridsite.model.problems import RecordsInvalid
+from ridsite.records.validate import quote_occurs
 from suggesting import one_matches
 
 GOOD_POSITION = """\
@@ -196,8 +196,8 @@ def test_a_file_outside_the_record_folders_is_flagged(data_copy):
 
 
 def test_two_processes_find_what_one_finds(data_copy):
-    from ridsite.load import read_records
-    from ridsite.validate import check_references
+    from ridsite.records.load import read_records
+    from ridsite.records.validate import check_references
 
     write_position(data_copy, actor="eg")
     write_position(data_copy, "p-two", document="a-70-17")

@@ -1,6 +1,6 @@
 """Reading one YAML file: positions, and the broken files maintainers actually produce."""
 
-from ridsite.yamlfile import load_yaml
+from ridsite.records.yamlfile import load_yaml
 
 
 def test_positions_are_one_based_lines_and_columns():
@@ -103,7 +103,7 @@ def test_what_records_never_need_is_refused_before_it_is_expanded():
 def test_the_lean_parser_gives_the_tags_pyyaml_gives():
     import yaml
 
-    from ridsite import yamlparser
+    from ridsite.records import yamlparser
 
     text = (
         "a: text\nb: 18\nc: '18'\nd: 1.5\ne: .inf\nf: true\ng: no\nh: ~\ni:\nj: 2020-02-13\nk: 0x1F\n"
@@ -134,7 +134,7 @@ def test_positions_are_found_in_a_file_read_again_only_when_asked():
 
 
 def test_a_one_megabyte_field_name_is_named_as_too_long_not_as_a_missing_colon():
-    from ridsite.yamlfile import load_yaml
+    from ridsite.records.yamlfile import load_yaml
 
     assert load_yaml(("id: x\n" + "k" * 1_000_000 + ": 1\n").encode()).errors == [
         (
@@ -216,8 +216,8 @@ def test_a_field_of_the_record_at_the_margin_is_in_its_place_and_the_line_after_
 
 
 def test_an_unknown_field_right_after_a_block_is_told_it_may_belong_in_it():
-    from ridsite import schema
-    from ridsite.readfiles import check_file
+    from ridsite.model import schema
+    from ridsite.records.readfiles import check_file
 
     def messages(text: bytes) -> list[tuple[int, str]]:
         return [(line, message) for line, _, _, message in check_file(text, schema.POSITION)[1]]

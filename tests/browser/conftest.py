@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ridsite.load import load_corpus
+from ridsite.records.load import load_corpus
 
 from .sample import one_page_per_kind
 

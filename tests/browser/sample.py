@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ridsite import slugs
-from ridsite.languages import CODES, DEFAULT
-from ridsite.pages import Renderer
+from ridsite.model import slugs
+from ridsite.model.languages import CODES, DEFAULT
+from ridsite.render.pages import Renderer
 
 
 def lang_prefix(lang: str) -> str:

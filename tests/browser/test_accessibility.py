@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ridsite.languages import CODES
+from ridsite.model.languages import CODES
 
 from .conftest import ARTIFACTS, NODE_MODULES, need
 from .sample import kinds_in, page_url

@@ -17,9 +17,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from ridsite import slugs
-from ridsite.languages import CODES, DEFAULT
-from ridsite.runner import site_url
+from ridsite.model import slugs
+from ridsite.model.languages import CODES, DEFAULT
+from ridsite.publish.runner import site_url
 
 from .conftest import ARTIFACTS
 

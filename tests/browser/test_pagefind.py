@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ridsite.languages import CODES
-from ridsite.weight import served_bytes
+from ridsite.model.languages import CODES
+from ridsite.publish.download_size import served_bytes
 
 from .conftest import ARTIFACTS, NODE_MODULES, need
 from .sample import lang_prefix, page_url
@@ -43,7 +43,7 @@ def search(page, lang: str, query: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", CODES)
 def test_pagefind_finds_an_actor_by_its_name_in_the_readers_language(open_context, built, lang):
-    from ridsite.load import load_corpus
+    from ridsite.records.load import load_corpus
 
     corpus = load_corpus(built[0] / "data")
     name = corpus.actors["egy"]["name"][lang]

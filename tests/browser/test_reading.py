@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from ridsite.languages import CODES
-from ridsite.text import Interface
+from ridsite.model.languages import CODES
+from ridsite.model.text import Interface
 
 from .sample import page_url
 

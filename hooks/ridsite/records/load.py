@@ -1,0 +1,226 @@
+"""Read every record under data/, check each against the model, then check them together.
+
+Every problem is collected, with file, line, column and field path; nothing is returned until
+all of them are known, so a maintainer sees the whole list in one run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..model import schema
+from .bibliography import read_bibliography
+from ..model.corpus import Corpus
+from ..model.kinds import KINDS
+from ..model.problems import Problems, RecordsInvalid
+from .readfiles import check_file, check_files
+from .yamlfile import LoadedFile
+
+BIBLIOGRAPHY = "bibliography.bib"
+
+
+def format_path(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class Sources:
+    """Where each loaded value came from, so later checks can point at the right line."""
+
+    def __init__(self, root: Path, display_root: str):
+        self.root = root
+        self.display_root = display_root
+        self.files: dict[str, LoadedFile] = {}  # shown path → loaded file
+        self.record_file: dict[tuple[str, str], str] = {}  # (kind, id) → shown path
+        # (kind, file stem) of record files left out for problems of their own: a reference to one
+        # is not reported again as "unknown" (its own problems say what to fix).
+        self.failed: set[tuple[str, str]] = set()
+
+    def shown(self, path: Path) -> str:
+        return f"{self.display_root}/{path.relative_to(self.root).as_posix()}"
+
+    def shown_relative(self, parts: tuple[str, ...]) -> str:
+        return "/".join((self.display_root, *parts))
+
+    def report(self, problems: Problems, shown: str, path: tuple, message: str, at_key: bool = False) -> None:
+        loaded = self.files.get(shown)
+        line, column = (1, 1)
+        if loaded is not None:
+            line, column = loaded.where_key(path) if at_key else loaded.where(path)
+        problems.add(shown, line, column, format_path(path), message)
+
+    def report_record(self, problems: Problems, kind: str, record_id: str, path: tuple, message: str) -> None:
+        self.report(problems, self.record_file[(kind, record_id)], path, message)
+
+
+LINK = (
+    "this is a symbolic link, which the site does not follow (it could lead out of the project); "
+    "put the file itself here instead of a link"
+)
+
+
+def _files_under(root: Path, skip: frozenset[str] = frozenset(), links: list | None = None) -> list[tuple[str, ...]]:
+    """Every file below root as path parts relative to it, in the order sorted(root.rglob("*"))
+    gives (part by part), without a Path object and a stat() per file. Symbolic links (to files
+    or folders) are never followed nor read: they are added to links, when given, as path parts;
+    top-level folders named in skip are left out."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        rel = tuple(Path(folder).relative_to(root).parts)
+        # os.walk does not enter a linked folder, but lists it among the folders: say so.
+        linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        if linked or not rel:
+            dirs[:] = [d for d in dirs if d not in linked and (rel or d not in skip)]
+        for name in files + linked:
+            if name in linked or os.path.islink(os.path.join(folder, name)):
+                if links is not None:
+                    links.append(rel + (name,))
+            else:
+                found.append(rel + (name,))
+    found.sort()
+    return found
+
+
+def linked_part(root: Path, rel: str) -> str | None:
+    """The first part of root/rel (root itself included) that is a symbolic link, as rel-like text
+    ('' for root), or None: such a path is never read, so nothing outside the project is."""
+    path = root
+    if path.is_symlink():
+        return ""
+    parts = rel.split("/")
+    for i, part in enumerate(parts):
+        path = path / part
+        if path.is_symlink():
+            return "/".join(parts[: i + 1])
+    return None
+
+
+def _record_file(loaded: LoadedFile, issues: list, shown: str, sources: Sources, problems: Problems):
+    """Note a checked file's problems; its value when it has none."""
+    sources.files[shown] = loaded
+    for line, column, field_path, message in issues:
+        problems.add(shown, line, column, format_path(field_path), message)
+    return loaded.value if not issues else None
+
+
+def _load_file(path: Path, spec: schema.Spec, sources: Sources, problems: Problems):
+    loaded, issues = check_file(path.read_bytes(), spec)
+    return _record_file(loaded, issues, sources.shown(path), sources, problems)
+
+
+def read_records(
+    data_dir: Path, display_root: str = "data", parallel: bool | None = None
+) -> tuple[Corpus, Sources, Problems]:
+    """Load every file and check each one alone. Records with problems are left out of the corpus.
+
+    parallel: parse on two processes (True), on one (False), or as suits the number of files (None).
+    """
+    problems = Problems()
+    sources = Sources(data_dir, display_root)
+    corpus = Corpus()
+    if not data_dir.is_dir():
+        problems.add(display_root, 1, 1, "", "the data folder does not exist")
+        return corpus, sources, problems
+
+    known_files = {tuple(rel.split("/")) for rel in schema.SINGLE_FILES} | {(BIBLIOGRAPHY,)}
+    links: list[tuple[str, ...]] = []  # path parts under data_dir of every symbolic link met
+    if data_dir.is_symlink():
+        problems.add(display_root, 1, 1, "", LINK)
+        return corpus, sources, problems
+
+    # Every record file is parsed and checked alone first (on two cores when there are many)...
+    jobs, names = [], []
+    for kind in KINDS:
+        folder = data_dir / kind.folder
+        if folder.is_symlink():
+            continue  # reported with the other links below, from the walk of data/
+        kind_links: list = []
+        for parts in _files_under(folder, links=kind_links) if folder.is_dir() else []:
+            path = folder.joinpath(*parts)
+            shown = sources.shown_relative((kind.folder, *parts))
+            if path.suffix != ".yml":
+                hint = " (rename it to .yml)" if path.suffix == ".yaml" else ""
+                problems.add(shown, 1, 1, "", f"only .yml record files belong in {kind.listing}{hint}")
+                continue
+            jobs.append((path, kind.spec))
+            names.append((kind, shown))
+        links.extend((kind.folder, *parts) for parts in kind_links)
+
+    # ...then taken in, in file order, checking ids against file names and each other.
+    for (kind, shown), (path, _), (loaded, issues) in zip(names, jobs, check_files(jobs, parallel)):
+        target = corpus.records[kind.name]
+        value = _record_file(loaded, issues, shown, sources, problems)
+        if value is None:
+            sources.failed.add((kind.name, path.stem))
+            continue
+        record_id = value["id"]
+        if record_id != path.stem:
+            sources.report(
+                problems,
+                shown,
+                ("id",),
+                f"the id '{record_id}' does not match the file name '{path.name}'; "
+                f"rename the file to '{record_id}.yml' or set id: {path.stem}",
+            )
+            # Records citing it by its file name are not told it is unknown: it is there, left out.
+            sources.failed.add((kind.name, path.stem))
+            continue
+        if record_id in target:
+            first = sources.record_file[(kind.name, record_id)]
+            sources.report(
+                problems,
+                shown,
+                ("id",),
+                f"duplicate {kind.name} id '{record_id}': {first} has the same id; ids must be unique",
+            )
+            continue
+        target[record_id] = value
+        sources.record_file[(kind.name, record_id)] = shown
+
+    singles = {}
+    for rel, spec in schema.SINGLE_FILES.items():
+        path = data_dir / rel
+        if linked_part(data_dir, rel) is not None:
+            continue  # reported with the other links below
+        if not path.exists():
+            problems.add(f"{display_root}/{rel}", 1, 1, "", "this file is missing")
+            continue
+        singles[rel] = _load_file(path, spec, sources, problems)
+
+    criteria = singles.get("vocabularies/criteria.yml") or {}
+    corpus.criteria = criteria.get("criteria", [])
+    corpus.not_stated = criteria.get("not_stated", {})
+    corpus.objectives = (singles.get("vocabularies/objectives.yml") or {}).get("objectives", [])
+    corpus.regional_groups = (singles.get("vocabularies/regional-groups.yml") or {}).get("values", [])
+    corpus.document_kinds = (singles.get("vocabularies/document-kinds.yml") or {}).get("values", [])
+    corpus.interface = singles.get("interface.yml") or {}
+    if linked_part(data_dir, BIBLIOGRAPHY) is None:
+        corpus.bibliography = read_bibliography(data_dir / BIBLIOGRAPHY, f"{display_root}/{BIBLIOGRAPHY}", problems)
+
+    # Anything else in data/ is probably a record in the wrong place.
+    folders = ", ".join(k.listing for k in KINDS)
+    for parts in _files_under(data_dir, skip=frozenset(k.folder for k in KINDS), links=links):
+        if parts in known_files or parts[-1].startswith(".") or parts[-1] == "README.md":
+            continue
+        problems.add(
+            sources.shown_relative(parts), 1, 1, "", f"this file is not read by the site; records go in {folders}"
+        )
+    for parts in sorted(set(links)):
+        problems.add(sources.shown_relative(parts), 1, 1, "", LINK)
+
+    corpus.index()
+    return corpus, sources, problems
+
+
+def load_corpus(data_dir: Path, display_root: str = "data", parallel: bool | None = None) -> Corpus:
+    """All records, checked one by one and together; raises RecordsInvalid with every problem."""
+    from .validate import check_references
+
+    corpus, sources, problems = read_records(data_dir, display_root, parallel)
+    check_references(corpus, sources, problems)
+    if problems:
+        raise RecordsInvalid(problems)
+    return corpus

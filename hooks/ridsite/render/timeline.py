@@ -1,0 +1,163 @@
+"""A timeline of documents, sessions and proposals, from 2010 to the latest date on record.
+
+Drawn at build time as an inline SVG (one row per item, so labels never overlap), with the same
+items in a table below it. A feature module (see pages.FEATURES): the page is compare/timeline/.
+
+Light at any scale: the items are split by date into pages of PAGE_SIZE (compare/timeline/,
+compare/timeline/page/2/ …), each with its own chart over the years it spans, linked by a pager and
+by the years (each year links to the page, and the row, of its first item).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import matrix_pages as compare, svg
+from ..model import dates
+from ..model.corpus import Corpus
+from ..model.kinds import BY_NAME, KINDS, record_url
+from .pages import Page, Renderer, paginate, paged_title
+
+URL = "compare/timeline/"
+FIRST_YEAR = 2010  # the first GGE consensus report (A/65/201)
+# The kinds on the timeline (kinds.py gives each its mark), by name: their order on a day they share.
+ON_TIMELINE = sorted(kind.name for kind in KINDS if kind.timeline)
+COLOURS = {name: BY_NAME[name].timeline.colour for name in ON_TIMELINE}  # Okabe–Ito, darkened for text contrast
+PAGE_SIZE = 100  # items per page (one row each in the chart and in the table)
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # a kind on the timeline: document, event or proposal
+    id: str
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD as recorded, or 'not before …' (dates.py)
+    end_date: str | None = None
+
+    @property
+    def url(self) -> str:
+        return record_url(self.kind, self.id)
+
+
+def items(corpus: Corpus) -> list[Item]:
+    records = [(kind, r) for kind in ON_TIMELINE for r in corpus.records[kind].values()]
+    out = [Item(kind, r["id"], r["date"], r.get("end_date")) for kind, r in records]
+    return sorted(out, key=lambda i: (dates.sort_key(i.date), ON_TIMELINE.index(i.kind), i.id))
+
+
+def year_fraction(date: str) -> float:
+    """2015-07-22 → 2015.55; a bare year or month is placed at its start, a record known only to
+    be not before a date at that date (never guessed; its label says so)."""
+    parts = [int(p) for p in dates.iso(date).split("-")]
+    year, month, day = (parts + [1, 1])[:3]
+    start = dt.date(year, 1, 1)
+    days = (dt.date(year + 1, 1, 1) - start).days
+    return year + (dt.date(year, month, day) - start).days / days
+
+
+def span(all_items: list[Item], floor: int | None = FIRST_YEAR) -> tuple[int, int]:
+    """First and last year shown: from 2010 (or earlier, if a record is older) to the latest date.
+    With floor=None, from the first item's year (a later page of the timeline)."""
+    if not all_items:
+        return (floor or FIRST_YEAR), (floor or FIRST_YEAR)
+    known = [i.date for i in all_items] + [i.end_date for i in all_items if i.end_date]
+    years = [int(dates.year(d)) for d in known]
+    return (min(years) if floor is None else min(floor, min(years))), max(years)
+
+
+def label(item: Item, renderer: Renderer) -> str:
+    """The title of the item's page."""
+    return BY_NAME[item.kind].title(renderer.site, renderer.corpus.records[item.kind][item.id])
+
+
+WIDTH = 760
+ROW = 22
+TOP = 34
+FONT = 12
+
+
+def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, int] | None = None):
+    """One row per item. No links inside (a picture must hold nothing focusable): the table below
+    links each item to its page. `years`: the first and last year of the axis (span() if None)."""
+    site = renderer.site
+    first, last = years or span(all_items)
+    years = last + 1 - first
+    height = TOP + ROW * len(all_items) + 8
+    desc = site.t("timeline.desc", first=first, last=last, count=len(all_items))
+    root = svg.root(WIDTH, height, site.t("timeline.title", first=first, last=last), desc, id_prefix="rid-timeline", class_="rid-chart rid-timeline", width="100%")
+    pad = 12
+
+    def x_of(year: float) -> float:
+        x = pad + (WIDTH - 2 * pad) * (year - first) / years
+        return WIDTH - x if site.rtl else x  # time runs right to left in Arabic
+
+    axis = svg.element(root, "g", font_size=FONT - 1, fill="currentColor")
+    step = 1 if years <= 16 else 2
+    for year in range(first, last + 2):
+        x = x_of(year)
+        svg.element(axis, "line", x1=x, x2=x, y1=TOP - 10, y2=height - 4, stroke="#D0D0D0", stroke_width=1)
+        if (year - first) % step == 0 and year <= last:
+            svg.element(axis, "text", str(year), x=x_of(year + 0.5), y=TOP - 16, text_anchor="middle")
+    for i, item in enumerate(all_items):
+        y = TOP + ROW * i + ROW / 2
+        x = x_of(year_fraction(item.date))
+        text = label(item, renderer)
+        when = site.t.date(item.date) + (f" – {site.t.date(item.end_date)}" if item.end_date else "")
+        group = svg.element(root, "g", class_=f"rid-timeline__item rid-timeline__item--{item.kind}")
+        svg.element(group, "title", f"{text} ({site.t('timeline.kind.' + item.kind)}, {when})")
+        colour, shape = COLOURS[item.kind], BY_NAME[item.kind].timeline.shape
+        if shape == "square":
+            svg.element(group, "rect", x=x - 5, y=y - 5, width=10, height=10, fill=colour)
+        elif shape == "diamond":
+            svg.element(group, "path", d=f"M{svg.number(x)} {svg.number(y - 6)}l6 6-6 6-6-6z", fill=colour)
+        else:
+            end = x_of(year_fraction(item.end_date)) if item.end_date else x
+            svg.element(group, "rect", x=min(x, end) - 4, y=y - 4, width=abs(end - x) + 8, height=8, rx=4, fill=colour)
+        # The label goes on the side with more room; ElementTree escapes it.
+        room_after = WIDTH - x - 14 if x < WIDTH / 2 else x - 14
+        anchor = "start" if x < WIDTH / 2 else "end"
+        tx = x + 10 if anchor == "start" else x - 10
+        svg.element(group, "text", svg.shorten(text, room_after, FONT), x=tx, y=y + FONT * 0.35, font_size=FONT, text_anchor=anchor, fill="currentColor")
+    return svg.to_markup(root)
+
+
+def year_links(chunks) -> dict[str, str]:
+    """Year → the page (and row) of its first item, for the years that have items."""
+    out: dict[str, str] = {}
+    for chunk, pager in chunks:
+        for item in chunk:
+            out.setdefault(dates.year(item.date), f"{pager['url']}#year-{dates.year(item.date)}")
+    return out
+
+
+def _anchors(chunk: list[Item], pager: dict, years: dict[str, str]) -> dict[Item, str]:
+    """The row of a year's first item carries the year's anchor (year-2021)."""
+    out = {}
+    for item in chunk:
+        year = dates.year(item.date)
+        if years[year] == f"{pager['url']}#year-{year}" and f"year-{year}" not in out.values():
+            out[item] = f"year-{year}"
+    return out
+
+
+def pages(renderer: Renderer) -> list[Page]:
+    """compare/timeline/ and, beyond PAGE_SIZE items, compare/timeline/page/2/ …: each item on one
+    page, by date."""
+    all_items = items(renderer.corpus)
+    first, last = span(all_items)
+    chunks = list(paginate(URL, all_items, PAGE_SIZE))
+    years = year_links(chunks)
+    title = renderer.site.t("timeline.heading")
+    out = []
+    for chunk, pager in chunks:
+        axis = span(chunk, FIRST_YEAR if pager["number"] == 1 else None)
+        number = pager["number"]
+        out.append(compare.render(
+            renderer, "compare-timeline.html", pager["url"], "compare-timeline",
+            title=paged_title(title, pager),
+            items=chunk, chart=timeline_svg(chunk, renderer, axis), first=first, last=last, axis=axis,
+            labels={i: label(i, renderer) for i in chunk}, colours=COLOURS, pager=pager, years=years,
+            total=len(all_items), start=(number - 1) * PAGE_SIZE + 1,
+            anchors=_anchors(chunk, pager, years) if pager["count"] > 1 else {},
+        ))
+    return out
