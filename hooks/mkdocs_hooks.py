@@ -18,11 +18,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ridsite.publish.mkdocs_pass import generate
 from ridsite.model.languages import DEFAULT
-from ridsite.publish.docs_sync import generated_folders
-from ridsite.render.pages import Renderer
 from ridsite.model.problems import RecordsInvalid
+from ridsite.publish.docs_sync import generated_folders
+from ridsite.publish.mkdocs_pass import generate
+from ridsite.render.assemble import Renderer
 
 log = logging.getLogger("mkdocs.hooks.ridsite")
 HOME_MARKER = "<!-- rid:home -->"

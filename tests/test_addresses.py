@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from ridsite.render import matrix_pages as compare, timeline
 from ridsite.model import kinds, slugs
-from ridsite.render import pages as pages_module
 from ridsite.model.languages import CODES
-from ridsite.render.pages import Renderer, paged_title, paginate
+from ridsite.render import matrix_pages as compare
+from ridsite.render import pages as pages_module
+from ridsite.render import timeline
+from ridsite.render.assemble import Renderer, all_pages
+from ridsite.render.pages import paged_title, paginate
 
 PACKAGE = ROOT / "hooks"
 OTHERS = [code for code in CODES if code != "en"]
@@ -159,7 +161,7 @@ def test_every_paged_list_of_the_site_numbers_all_its_pages_alike(corpus, monkey
     for module, name in ((pages_module, "PAGE_SIZE"), (compare, "ROWS_PER_PAGE"), (timeline, "PAGE_SIZE")):
         monkeypatch.setattr(module, name, 3)
     monkeypatch.setattr(pages_module, "INLINE_LIMIT", 2)
-    pages = {p.url: p for p in Renderer(corpus, "en").all_pages()}
+    pages = {p.url: p for p in all_pages(Renderer(corpus, "en"))}
     paged_kinds = set()
     for url, page in pages.items():
         match = re.fullmatch(r"(.*/)page/(\d+)/", url)

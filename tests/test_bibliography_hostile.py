@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ridsite.records.bibliography import read_bibliography
 from ridsite.model.problems import Problems
+from ridsite.records.bibliography import read_bibliography
 
 CASES = {
     "@misc{B, title = {unbalanced\n": [

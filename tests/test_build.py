@@ -12,7 +12,7 @@ import pytest
 from conftest import copy_project, run_build
 from ridsite.model import slugs
 from ridsite.model.languages import CODES
-from ridsite.render.pages import render_all
+from ridsite.render.assemble import render_all
 
 
 def lang_root(site: Path, lang: str) -> Path:
@@ -228,8 +228,8 @@ def test_a_stance_page_shows_a_shared_quote_once_with_every_actor_it_names(built
 def test_actors_are_listed_by_their_name_in_the_readers_language(corpus, lang):
     """Issue 17 (7): Germany before Switzerland, India before Indonesia, in every group, whatever
     the ISO codes say; accents and case do not move a name ("Égypte" among the E's)."""
-    from ridsite.render.pages import Renderer
     from ridsite.model.text import reading_order
+    from ridsite.render.assemble import Renderer
 
     renderer = Renderer(corpus, lang)
     body = renderer.index("actors")[0].body

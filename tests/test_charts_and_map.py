@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from ridsite.render import charts, matrix_pages as compare, matrix, svg, timeline, worldmap
 from ridsite.model import dates, slugs
 from ridsite.model.languages import CODES
 from ridsite.records.load import load_corpus
-from ridsite.render.pages import Renderer
+from ridsite.render import charts, matrix, svg, timeline, worldmap
+from ridsite.render import matrix_pages as compare
+from ridsite.render.assemble import Renderer
 
 NS = {"svg": svg.NS}
 VENDORED_SHA256 = "2516c915867c7baf18ddec727aec46c315541a07cfb3d79a6559b05d5e94eee8"  # world-atlas 2.0.2

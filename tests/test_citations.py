@@ -21,10 +21,11 @@ from citeproc import Citation as CslCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
 from citeproc.source.json import CiteProcJSON
 
-from ridsite.model import references as citations, slugs
-from ridsite.render import cite
+from ridsite.model import references as citations
+from ridsite.model import slugs
 from ridsite.model.languages import CODES
 from ridsite.records.load import load_corpus
+from ridsite.render import cite
 from ridsite.render.pages import Site
 
 SITE = "https://rid.example/"
@@ -298,9 +299,9 @@ def test_downloads_are_ordinary_text_files(references):
 
 
 def test_the_bibliography_is_paged_and_every_page_offers_the_whole_file(corpus, monkeypatch):
-    from ridsite.render import pages as pages_module
     from ridsite.model import slugs
-    from ridsite.render.pages import Renderer
+    from ridsite.render import pages as pages_module
+    from ridsite.render.assemble import Renderer
 
     monkeypatch.setattr(pages_module, "PAGE_SIZE", 3)
     shown = cite.pages(Renderer(corpus, "fr", SITE))

@@ -17,12 +17,14 @@ import lxml.html
 import pytest
 
 from conftest import ROOT, pagefind_fragments
-from ridsite.model import references as citations, slugs
-from ridsite.render import cite, metadata
+from ridsite.model import references as citations
+from ridsite.model import slugs
 from ridsite.model.languages import CODES
-from ridsite.records.load import load_corpus
-from ridsite.render.pages import Site, render_all
 from ridsite.publish.runner import site_url
+from ridsite.records.load import load_corpus
+from ridsite.render import cite, metadata
+from ridsite.render.assemble import render_all
+from ridsite.render.pages import Site
 
 # What mkdocs.yml makes of site_url in the test build (the same !ENV rule).
 SITE_URL = site_url(ROOT)  # mkdocs.yml's, the one default
@@ -268,11 +270,11 @@ _RENDERED: dict[tuple[int, str], dict] = {}
 
 def _rendered(corpus, lang: str, url: str):
     """One page as the build renders it; a language's pages are rendered once per corpus."""
-    from ridsite.render.pages import Renderer
+    from ridsite.render.assemble import Renderer, all_pages
 
     key = (id(corpus), lang)
     if key not in _RENDERED:
-        _RENDERED[key] = {p.url: p for p in Renderer(corpus, lang, SITE_URL).all_pages()}
+        _RENDERED[key] = {p.url: p for p in all_pages(Renderer(corpus, lang, SITE_URL))}
     return lxml.html.fromstring(_RENDERED[key][url].body)
 
 
@@ -310,7 +312,7 @@ def test_an_unnumbered_passage_is_named_as_a_reader_would_never_by_its_internal_
     """Issue 17 (5): a passage the source prints no number for is named by its heading or its first
     words in the page title, the heading, the breadcrumbs and the previous/next links; its stable id
     stays only in the address and the citation's pinpoint."""
-    from ridsite.render.pages import Renderer
+    from ridsite.render.assemble import Renderer
 
     renderer = Renderer(corpus, lang)
     unnumbered = [p for p in corpus.paragraphs.values() if not p.numbered]

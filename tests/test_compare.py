@@ -21,12 +21,14 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from ridsite.render import charts, matrix_pages as compare, matrix, sidebyside_page as sidebyside, timeline
 from ridsite.model import dates, slugs
-from ridsite.render import pages as pages_module
 from ridsite.model.languages import CODES
 from ridsite.records.load import load_corpus
-from ridsite.render.pages import Renderer
+from ridsite.render import charts, matrix, timeline
+from ridsite.render import matrix_pages as compare
+from ridsite.render import pages as pages_module
+from ridsite.render import sidebyside_page as sidebyside
+from ridsite.render.assemble import Renderer, all_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -632,7 +634,7 @@ def _coverage_notices(body: str) -> list[str]:
 @pytest.mark.parametrize("lang", CODES)
 def test_every_comparison_page_says_what_its_counts_rest_on(corpus, lang):
     """Computed from the records: how many positions (or proposals), from how many sources."""
-    pages = [p for p in Renderer(corpus, lang).all_pages() if p.kind in COVERAGE_KINDS]
+    pages = [p for p in all_pages(Renderer(corpus, lang)) if p.kind in COVERAGE_KINDS]
     assert {p.kind for p in pages} == set(COVERAGE_KINDS)
     site = Renderer(corpus, lang).site
     for page in pages:
@@ -653,7 +655,7 @@ def test_every_comparison_page_says_what_its_counts_rest_on(corpus, lang):
 
 
 def test_coverage_notice_names_the_source_most_counts_come_from(corpus):
-    page = next(p for p in Renderer(corpus, "en").all_pages() if p.kind == "compare-criterion")
+    page = next(p for p in all_pages(Renderer(corpus, "en")) if p.kind == "compare-criterion")
     (notice,) = _coverage_notices(page.body)
     per_source = Counter(p["source"]["document"] for p in corpus.positions.values())
     ((top, count),) = per_source.most_common(1)
@@ -662,7 +664,7 @@ def test_coverage_notice_names_the_source_most_counts_come_from(corpus):
 
 
 def test_scorecard_shows_support_opposition_and_scepticism_or_says_the_record_is_silent(corpus):
-    page = next(p for p in Renderer(corpus, "en").all_pages() if p.kind == "compare-scorecard")
+    page = next(p for p in all_pages(Renderer(corpus, "en")) if p.kind == "compare-scorecard")
     sceptics = corpus.positions_with_stance(*matrix.SCEPTICAL)
     assert sceptics  # the record holds positions sceptical of any new mechanism
     for row in matrix.scorecard(corpus):

@@ -26,8 +26,8 @@ import yaml
 from conftest import GENERATED, copy_project, pagefind_fragments, run_build
 from ridsite.model import kinds, schema, slugs
 from ridsite.model.languages import CODES
-from ridsite.records.load import load_corpus
 from ridsite.model.problems import RecordsInvalid
+from ridsite.records.load import load_corpus
 from suggesting import same_problems
 
 CORPUS = Path(__file__).parent / "hostile"

@@ -15,8 +15,8 @@ import pytest
 
 from ridsite.model import cldr
 from ridsite.model.languages import CODES
-from ridsite.records.load import load_corpus
 from ridsite.model.text import Interface
+from ridsite.records.load import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

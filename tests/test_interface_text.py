@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from ridsite.records.load import load_corpus
 from ridsite.model.problems import RecordsInvalid
 from ridsite.model.text import Interface, MissingText
+from ridsite.records.load import load_corpus
 
 LINE = "cite.position_note: "
 

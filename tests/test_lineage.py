@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from ridsite.render import lineage
 from ridsite.model import slugs
+from ridsite.render import lineage
 
 
 def text_of(segments) -> str:

@@ -10,9 +10,9 @@ import re
 import pytest
 
 from conftest import ROOT
-from ridsite.render import opendata
 from ridsite.model.kinds import all_json_schemas
 from ridsite.records.load import load_corpus
+from ridsite.render import opendata
 
 SITE_URL = "http://127.0.0.1:8000/"
 

@@ -10,11 +10,11 @@ from html import unescape
 import pytest
 import yaml
 
-from ridsite.render import outcome, timeline
 from ridsite.model.languages import CODES
-from ridsite.records.load import load_corpus
-from ridsite.render.pages import Renderer
 from ridsite.model.problems import RecordsInvalid
+from ridsite.records.load import load_corpus
+from ridsite.render import outcome, timeline
+from ridsite.render.assemble import Renderer
 
 
 def text_of(html: str) -> str:

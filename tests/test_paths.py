@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ridsite.publish import permalinks
-from ridsite.records.load import load_corpus
-from ridsite.publish.docs_sync import OutsideRoot, inside, sync_generated
 from ridsite.model.problems import Problems, RecordsInvalid
+from ridsite.publish import permalinks
+from ridsite.publish.docs_sync import OutsideRoot, inside, sync_generated
+from ridsite.records.load import load_corpus
 
 LINK = (
     "this is a symbolic link, which the site does not follow (it could lead out of the project); "

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import DROPPED_POSITION, REDIRECT_TARGET, ROOT, copy_project, run_build
-from ridsite.publish import permalinks
-from ridsite.model import slugs
 from ridsite.cli.commands import main as rid
+from ridsite.model import slugs
 from ridsite.model.languages import CODES
 from ridsite.model.problems import Problems
+from ridsite.publish import permalinks
 
 POSITION = "egy-2020-02-13-platform"
 

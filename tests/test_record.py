@@ -16,8 +16,8 @@ from test_build import page_file, rid_block
 from conftest import ROOT
 from ridsite.model import dates
 from ridsite.model.languages import CODES
-from ridsite.records.load import load_corpus
 from ridsite.model.problems import RecordsInvalid
+from ridsite.records.load import load_corpus
 from ridsite.records.validate import normalise
 
 # Every actor the seeds name (issue 3): the 31 of the Digital Watch report, then the concept

@@ -12,10 +12,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from ridsite.records import scaffold
 from ridsite.cli.commands import main
-from ridsite.records.load import load_corpus
 from ridsite.model.problems import RecordsInvalid
+from ridsite.records import scaffold
+from ridsite.records.load import load_corpus
 from suggesting import matches
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from ridsite.model import dates
 from ridsite.render import pages as pages_module
-from ridsite.render.pages import Renderer, paginate
+from ridsite.render.assemble import Renderer
+from ridsite.render.pages import paginate
 
 
 def test_paginate_splits_and_links_pages():

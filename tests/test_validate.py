@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ridsite.records.load import load_corpus
 from ridsite.model.problems import RecordsInvalid
+from ridsite.records.load import load_corpus
 from ridsite.records.validate import quote_occurs
 from suggesting import one_matches
 

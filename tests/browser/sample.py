@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ridsite.model import slugs
 from ridsite.model.languages import CODES, DEFAULT
-from ridsite.render.pages import Renderer
+from ridsite.render.assemble import Renderer, all_pages
 
 
 def lang_prefix(lang: str) -> str:
@@ -28,7 +28,7 @@ def generated_kinds(corpus) -> dict[str, str]:
     """kind → URL of the fullest page of that kind (the one with the most HTML), in which a fault
     of its template is most likely to show."""
     best: dict[str, tuple[int, str]] = {}
-    for page in Renderer(corpus, DEFAULT).all_pages():
+    for page in all_pages(Renderer(corpus, DEFAULT)):
         size = len(page.body)
         if page.kind not in best or size > best[page.kind][0]:
             best[page.kind] = (size, page.url)

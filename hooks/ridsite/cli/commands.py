@@ -12,8 +12,8 @@ import click
 
 from ..model.kinds import all_json_schemas
 from ..model.languages import CODES
-from ..records.load import load_corpus
 from ..model.problems import RecordsInvalid
+from ..records.load import load_corpus
 
 
 @click.group(help="Tools for the records of the regular institutional dialogue site.")
@@ -192,7 +192,7 @@ def schema(folder: Path, check_only: bool) -> None:
 )
 def permalinks(project: Path, check_only: bool) -> None:
     from ..publish import permalinks as links
-    from ..render.pages import render_all
+    from ..render.assemble import render_all
 
     try:
         # English stands for all six (every page exists in each; tests/test_permalinks.py checks the

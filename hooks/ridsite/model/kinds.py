@@ -17,8 +17,8 @@ from . import schema, slugs
 from .text import reading_order
 
 if TYPE_CHECKING:  # only for the annotations: the corpus and the pages read this module
-    from .corpus import Corpus
     from ..render.pages import Site
+    from .corpus import Corpus
 
 
 @dataclass(frozen=True)

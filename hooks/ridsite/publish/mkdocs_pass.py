@@ -8,8 +8,9 @@ from pathlib import Path
 from ..model.corpus import Corpus
 from ..model.languages import CODES
 from ..records.load import load_corpus
+from ..render.assemble import render_all, render_files
+from ..render.pages import Page, markdown_file
 from .docs_sync import sync_generated
-from ..render.pages import Page, markdown_file, render_all, render_files
 from .permalinks import enforce as enforce_permalinks
 
 

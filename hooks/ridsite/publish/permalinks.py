@@ -19,9 +19,9 @@ from pathlib import Path
 
 from ..model import slugs
 from ..model.languages import BY_CODE, CODES
-from .docs_sync import MANIFEST
 from ..model.problems import Problems, RecordsInvalid
 from ..records.yamlfile import load_yaml
+from .docs_sync import MANIFEST
 
 LIST_FILE = "permalinks.txt"
 REDIRECTS_FILE = "redirects.yml"
@@ -253,7 +253,7 @@ def updated_list(project_dir: Path, docs_dir: Path, pages, every_language: bool 
 def unlisted(project_dir: Path, corpus) -> Problems:
     """`rid check`'s question: does permalinks.txt list every page the records make? A new record
     makes new pages, and CI fails until they are listed. Raises PermalinksBroken like a build."""
-    from ..render.pages import render_all  # Jinja and every feature module: loaded only when asked
+    from ..render.assemble import render_all  # Jinja and every feature module: loaded only when asked
 
     # One language stands for all six (every page exists in each): a sixth of the rendering.
     pages = render_all(corpus, languages=CODES[:1])

@@ -29,14 +29,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import runner
 from ..model import slugs
 from ..model.languages import CODES
 from ..records.load import load_corpus
-from .docs_sync import MANIFEST, inside
-from ..render.pages import Renderer, markdown_file, prepare, render_files
-from .permalinks import enforce as enforce_permalinks
 from ..records.reproducible import content_epoch
+from ..render.assemble import Renderer, all_pages, render_files
+from ..render.pages import markdown_file, prepare
+from . import runner
+from .docs_sync import MANIFEST, inside
+from .permalinks import enforce as enforce_permalinks
 from .sitemap import pages_in, write_sitemaps
 from .siteswap import staged_site
 from .stamp import PER_PAGE_SETTINGS, Parts, first_difference, make_shell, per_page_settings, stampable
@@ -218,7 +219,7 @@ def language_job(lang: str) -> LanguageBuild:
     began = started = time.perf_counter()
     renderer = Renderer(corpus, lang, site_url, "pagefind")
     tree, out = work / "docs" / lang, work / "out" / lang
-    pages = renderer.all_pages()
+    pages = all_pages(renderer)
     authored_tree(project / "docs", tree, lang, renderer.home_summary(), {page.url for page in pages})
     exemplars: dict = {}
     checks: dict = {}  # per kind and depth, one more page that MkDocs builds and the stamp must match
@@ -268,7 +269,7 @@ class SharedFiles:
 
 
 def static_job() -> SharedFiles:
-    """Maps, data files and the bibliography of the feature modules (pages.render_files), once."""
+    """Maps, data files and the bibliography of the feature modules (assemble.render_files), once."""
     began = time.perf_counter()
     corpus, work, site_url = (_shared[k] for k in ("corpus", "work", "site_url"))
     files = render_files(corpus, site_url)

@@ -13,9 +13,9 @@ import sys
 import threading
 from pathlib import Path
 
-from .indentation import belongs_above
 from ..model.schema import Spec
 from ..model.textrules import record_problems
+from .indentation import belongs_above
 from .yamlfile import LoadedFile, load_yaml
 
 # (line, column, field path, message) of one problem; the field path is a tuple, () for the file.

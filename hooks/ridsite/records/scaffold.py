@@ -22,8 +22,8 @@ import yaml
 from ..model import schema, slugs
 from ..model.corpus import Corpus
 from ..model.languages import CODES
-from .load import read_records
 from ..model.problems import did_you_mean
+from .load import read_records
 
 WIDTH = 96  # wrap long text as the existing records do
 DATE_FORM = "YYYY-MM-DD; YYYY-MM or YYYY if no more is known"

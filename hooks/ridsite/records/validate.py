@@ -9,8 +9,8 @@ import unicodedata
 from ..model import dates, slugs, textrules
 from ..model.corpus import Corpus
 from ..model.kinds import KINDS, Kind
-from .load import Sources
 from ..model.problems import Problems, did_you_mean
+from .sources import Sources
 
 # Where a maintainer finds the valid ids of each kind of reference.
 LISTINGS = {

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ..model import references as citations, cldr, slugs
-from . import metadata
-from ..records import reproducible
-from ..model.references import Citation, Reference
+from ..model import cldr, slugs
+from ..model import references as citations
 from ..model.corpus import Paragraph
 from ..model.languages import CODES
+from ..model.references import Citation, Reference
+from ..records import reproducible
+from . import metadata
 
 BIBLIOGRAPHY_URL = "bibliography/"
 BIBLIOGRAPHY_FILE = "rid-bibliography.bib"

@@ -11,9 +11,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from . import matrix_pages as compare
 from ..model import dates
 from ..model.corpus import Corpus, Paragraph
+from . import matrix_pages as compare
 from .pages import Page, Renderer
 
 INDEX_URL = "compare/lineage/"

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import charts, matrix, svg, worldmap
 from ..model import slugs
 from ..model.corpus import Corpus
 from ..model.languages import CODES
-from .pages import Page, Renderer, paginate, paged_title
+from . import charts, matrix, svg, worldmap
+from .pages import Page, Renderer, paged_title, paginate
 
 SECTION = "compare"
 # Proposals per page of the proposals table and the scorecard; a criterion's page shows its

@@ -13,11 +13,11 @@ import csv
 import io
 import json
 
-from . import matrix_pages as compare
 from ..model import slugs
 from ..model.corpus import Corpus
 from ..model.kinds import KINDS, RECORD_ADDRESSES, all_json_schemas
 from ..model.languages import DEFAULT
+from . import matrix_pages as compare
 from .pages import Page, Renderer
 
 URL = "data/"

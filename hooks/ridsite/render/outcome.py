@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import dates
-from . import timeline
 from ..model.corpus import Corpus
+from . import timeline
 from .pages import Page, Renderer
 
 URL = "outcome/"

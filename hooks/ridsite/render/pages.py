@@ -7,7 +7,6 @@ markup, script or template syntax.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,12 +16,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import coverage
 from ..model import dates, slugs
 from ..model.corpus import Corpus, Paragraph
 from ..model.kinds import BY_NAME, KINDS
-from ..model.languages import BY_CODE, CODES
+from ..model.languages import BY_CODE
 from ..model.text import Interface, Localised, pick
+from . import coverage
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
 # A block element's end followed at once by another tag. Text on either side would be read as one
@@ -66,15 +65,13 @@ def _environment() -> jinja2.Environment:
 ENV = _environment()
 
 
-def _feature(name: str):
-    """A feature module for templates: {{ feature('cite').paragraph_block(site, para) }}. Looked up
-    when called, so pages.py never imports the modules that import it."""
-    if name not in FEATURES:
-        raise KeyError(f"'{name}' is not in pages.FEATURES")
-    return importlib.import_module(f"{__package__}.{name}")
+def _no_features(name: str):
+    """Templates reach a feature module as {{ feature('cite').paragraph_block(site, para) }}; the
+    feature modules import this one, so assemble.py, above both, installs the real lookup."""
+    raise LookupError(f"feature('{name}'): the feature modules are installed by ridsite.render.assemble; import it")
 
 
-ENV.globals["feature"] = _feature
+ENV.globals["feature"] = _no_features
 
 
 def _timetag(value: str, text: str) -> Markup:
@@ -320,7 +317,9 @@ class Renderer:
         """The data-driven block of the home page (counts and entry points)."""
         return self.page("home.html", "", "home", title="").body
 
-    def all_pages(self) -> list[Page]:
+    def record_pages(self) -> list[Page]:
+        """The indexes, the page of every record and paragraph, criterion and objective: the site
+        but for the feature modules' pages (assemble.all_pages adds them)."""
         c = self.corpus
         pages = [page for section in SECTIONS for page in self.index(section)]
         for kind in KINDS:
@@ -329,38 +328,8 @@ class Renderer:
                 pages += [self.paragraph(p) for d in sorted(c.documents) for p in c.paragraphs_by_document[d]]
         pages += [page for cr in c.criteria for page in self.criterion(cr)]
         pages += [page for o in c.objectives for page in self.objective(o)]
-        for feature in FEATURES:
-            module = importlib.import_module(f"{__package__}.{feature}")
-            pages += module.pages(self)
-        # A feature module may also add to every page's front matter, under rid:
-        # `annotate(renderer, pages)` fills page.meta (e.g. citation metadata for <head>).
-        for feature in FEATURES:
-            module = importlib.import_module(f"{__package__}.{feature}")
-            if hasattr(module, "annotate"):
-                module.annotate(self, pages)
         return pages
 
-
-# Modules that add pages of their own; each has `pages(renderer: Renderer) -> list[Page]`.
-FEATURES: tuple[str, ...] = ("cite", "compare", "sidebyside", "timeline", "lineage", "opendata", "search", "outcome")
-
-
-def render_files(corpus: Corpus, site_url: str = "") -> dict[str, str]:
-    """Static files that feature modules write beside the pages: path under docs/ → text.
-
-    A feature module may define `files(corpus, site_url) -> dict[str, str]` (JSON, CSV, SVG …).
-    Like the pages, they are made from the records on every build, written only when changed and
-    never committed. mkdocs-static-i18n serves `x.fr.svg` to French pages as `x.svg`, and a file
-    with no language suffix to every language.
-    """
-    out: dict[str, str] = {}
-    for feature in FEATURES:
-        module = importlib.import_module(f"{__package__}.{feature}")
-        for path, content in getattr(module, "files", lambda *_: {})(corpus, site_url).items():
-            if path in out:
-                raise ValueError(f"two feature modules write the same file {path}")
-            out[path] = content
-    return out
 
 # A section of the site and its index for each kind of record (kinds.py), and for two vocabularies.
 BY_FOLDER = {kind.folder: kind for kind in KINDS}
@@ -398,11 +367,6 @@ def paged_title(title: str, pager: dict) -> str:
     """The title of each page of a list: 'Positions' when one page holds it, else 'Positions (1/3)',
     'Positions (2/3)' …, so that a tab, a bookmark or a search result says which page it is."""
     return title if pager["count"] == 1 else f"{title} ({pager['number']}/{pager['count']})"
-
-
-def render_all(corpus: Corpus, languages=CODES, site_url: str = "", search: str = "material") -> list[Page]:
-    """Every generated page in every language: the whole site's content, from records alone."""
-    return [page for lang in languages for page in Renderer(corpus, lang, site_url, search).all_pages()]
 
 
 def markdown_file(page: Page) -> str:

@@ -10,8 +10,8 @@ says so. Either way the page links to the index pages, which need no script. A f
 
 from __future__ import annotations
 
-from . import matrix_pages as compare
 from ..model import slugs
+from . import matrix_pages as compare
 from .pages import Page, Renderer
 
 URL = "search/"

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import json
 
-from . import matrix_pages as compare, matrix
 from ..model import slugs
 from ..model.corpus import Corpus
 from ..model.languages import CODES
-from .pages import Page, Renderer
 from ..model.text import pick
+from . import matrix
+from . import matrix_pages as compare
+from .pages import Page, Renderer
 
 URL = "compare/"
 SIDE = "side/"  # the subjects' files, under compare/ (compare.FIXED keeps it from a criterion)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import matrix_pages as compare, svg
 from ..model import dates
 from ..model.corpus import Corpus
 from ..model.kinds import BY_NAME, KINDS, record_url
-from .pages import Page, Renderer, paginate, paged_title
+from . import matrix_pages as compare
+from . import svg
+from .pages import Page, Renderer, paged_title, paginate
 
 URL = "compare/timeline/"
 FIRST_YEAR = 2010  # the first GGE consensus report (A/65/201)
