@@ -6,7 +6,7 @@ Any error before or during the swap leaves the old site where it was; SIGTERM be
 so that the same cleanup runs; folders left by a build that was killed outright (SIGKILL, power
 loss) are removed, or the old site put back, when the next build starts.
 
-API (for fastbuild.build_site):
+API (for rid_build.build_site):
 
     from ridsite.siteswap import staged_site, SiteSwapError, Terminated
 

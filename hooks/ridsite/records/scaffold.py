@@ -6,7 +6,7 @@ file is written with the cited paragraph's text as the starting quote and with t
 words (summary, title) left empty: `rid check` then points at exactly what is left to write, and
 an unfinished file can never pass the check and reach the site.
 
-Plain functions over a Corpus; the command line in cli.py only parses arguments and prints.
+Plain functions over a Corpus; the command line in cli/commands.py only parses arguments and prints.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@
 * a bibliography page listing every document (``pages``),
 * citation metadata for the <head> of document, paragraph and position pages (``annotate``).
 
-The references come from citations.py; this module only chooses the words and the addresses.
+The references come from model/references.py; this module only chooses the words and the addresses.
 """
 
 from __future__ import annotations

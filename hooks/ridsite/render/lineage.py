@@ -2,7 +2,7 @@
 
 A paragraph that repeats or adapts earlier agreed text records it as `derived_from`; this module
 makes one page per such pair, compare/lineage/<document>/<paragraph>/ (the later paragraph's own
-address under compare/lineage/), and an index of all pairs. A feature module (see pages.FEATURES).
+address under compare/lineage/), and an index of all pairs. A feature module (see assemble.FEATURES).
 """
 
 from __future__ import annotations

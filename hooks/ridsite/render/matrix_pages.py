@@ -1,5 +1,5 @@
 """Comparison pages: a matrix per criterion (with its chart and world map), the objectives matrix,
-the table of proposals, and the scorecard of the formats. A feature module (see pages.FEATURES).
+the table of proposals, and the scorecard of the formats. A feature module (see assemble.FEATURES).
 
 Addresses: compare/<criterion>/, compare/objectives/, compare/proposals/, compare/scorecard/, and
 compare/proposals/page/N/ and compare/scorecard/page/N/ when there are more than ROWS_PER_PAGE

@@ -2,7 +2,7 @@
 
 The files are made from the loaded records at every build (never committed), by the same code
 path as the pages, so the downloads and the site cannot disagree. A feature module (see
-pages.FEATURES): the page is data/, the files data/rid-records.json, data/rid-positions.csv,
+assemble.FEATURES): the page is data/, the files data/rid-records.json, data/rid-positions.csv,
 data/rid-proposals.csv and data/schemas/*.schema.json. A CSV cell that a spreadsheet would run
 as a formula starts with an apostrophe (see FORMULA_START); the JSON holds every value as recorded.
 """

@@ -1,6 +1,6 @@
 """Where the debate ended: the agreed outcome, what became of each proposal, and the path there.
 
-A feature module (see pages.FEATURES): the page is outcome/. The outcome is a proposal with
+A feature module (see assemble.FEATURES): the page is outcome/. The outcome is a proposal with
 ``status: agreed`` (one model for proposals and outcome, so that they compare criterion by
 criterion); a proposal's fate is only what its ``fate`` field quotes from a source, and where
 there is none the pages say that the record is silent.

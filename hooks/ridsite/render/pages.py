@@ -158,7 +158,7 @@ class Site:
 
     def cite_label(self, doc_id: str, pin: str) -> str:
         """The document and the passage as a person names them (titles, headings, link texts);
-        a citation's pinpoint (citations.py) keeps the excerpt's stable id."""
+        a citation's pinpoint (model/references.py) keeps the excerpt's stable id."""
         para = self.c.paragraphs[(doc_id, pin)]
         return f"{self.doc_label(doc_id)}{self.t('list.separator')}{self.passage_label(para)}"
 

@@ -5,7 +5,7 @@ interface: Pagefind indexes each language separately (a bundle at each language'
 reader downloads only the index chunks a query needs, so the first search stays small at any scale. In
 `mkdocs serve` and `mkdocs build`, Material's search box in the header does the job and the page
 says so. Either way the page links to the index pages, which need no script. A feature module
-(see pages.FEATURES).
+(see assemble.FEATURES).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ So the page stays light at any scale: its own HTML holds the actors (rows) × th
 columns), each cell the numbers of the stances taken (a key gives their names and colours), and
 points to the paged comparison pages for the proposals. Without the script, that table, the
 matrices of the criteria and the scorecard say everything the tool would.
-A feature module (see pages.FEATURES).
+A feature module (see assemble.FEATURES).
 """
 
 from __future__ import annotations

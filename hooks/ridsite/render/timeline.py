@@ -1,7 +1,7 @@
 """A timeline of documents, sessions and proposals, from 2010 to the latest date on record.
 
 Drawn at build time as an inline SVG (one row per item, so labels never overlap), with the same
-items in a table below it. A feature module (see pages.FEATURES): the page is compare/timeline/.
+items in a table below it. A feature module (see assemble.FEATURES): the page is compare/timeline/.
 
 Light at any scale: the items are split by date into pages of PAGE_SIZE (compare/timeline/,
 compare/timeline/page/2/ …), each with its own chart over the years it spans, linked by a pager and
