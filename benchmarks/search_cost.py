@@ -4,7 +4,7 @@ Pagefind loads its entry file, the language's metadata and WebAssembly, then onl
 the words of the query fall in, and the fragments of the first results. Which chunks those are is
 Pagefind's business, so this does not guess: it serves the built site on 127.0.0.1, runs the
 query on the search page, records every request to the bundle and adds up the files' sizes as a
-static host serves them (ridsite.weight: text gzipped on the way).
+static host serves them (ridsite.publish.download_size: text gzipped on the way).
 Needs Playwright and Debian's /usr/bin/chromium (`bash .ci/setup --test`).
 """
 

@@ -1,4 +1,4 @@
-"""One rule for addresses (ridsite.slugs): where a page of one language is published, which file of
+"""One rule for addresses (ridsite.model.slugs): where a page of one language is published, which file of
 docs/ holds it, and how the pages of a long list are addressed and titled. The rule lives in
 slugs.py alone: a copy written anywhere else in the package fails the grep below."""
 
@@ -122,7 +122,7 @@ def copies_of_the_rule(root: Path) -> list[str]:
 
 
 def test_no_module_but_slugs_writes_the_language_rule():
-    assert copies_of_the_rule(PACKAGE) == [], "use ridsite.slugs (language_root, in_language, file_in_language …)"
+    assert copies_of_the_rule(PACKAGE) == [], "use ridsite.model.slugs (language_root, in_language, file_in_language …)"
 
 
 def test_the_grep_finds_each_way_the_rule_was_written_before(tmp_path):

@@ -125,7 +125,7 @@ SCRIPT = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, {hooks!r})
-from ridsite.siteswap import staged_site
+from ridsite.publish.siteswap import staged_site
 with staged_site(Path({site!r})) as staging:
     (staging / "half.html").write_text("half", encoding="utf-8")
     print("building", flush=True)

@@ -1,4 +1,4 @@
-"""Stamping a record page from another of its kind (ridsite.stamp): exact, or refused."""
+"""Stamping a record page from another of its kind (ridsite.publish.stamp): exact, or refused."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ loss) are removed, or the old site put back, when the next build starts.
 
 API (for rid_build.build_site):
 
-    from ridsite.siteswap import staged_site, SiteSwapError, Terminated
+    from ridsite.publish.siteswap import staged_site, SiteSwapError, Terminated
 
     with staged_site(site_dir) as staging:   # staging: an empty folder beside site_dir
         ...write the whole new site into staging...
