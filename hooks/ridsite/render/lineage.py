@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from ..model import dates
 from ..model.corpus import Corpus, Paragraph
-from . import matrix_pages as compare
-from .pages import Page, Renderer
+from .pages import Page, Renderer, render
 
 INDEX_URL = "compare/lineage/"
 
@@ -123,7 +122,7 @@ def pair_page(renderer: Renderer, pair: Pair) -> Page:
         earlier=site.cite_label(pair.earlier.document, pair.earlier.pin),
         later=site.cite_label(pair.later.document, pair.later.pin),
     )
-    return compare.render(
+    return render(
         renderer,
         "compare-lineage.html",
         lineage_url(pair.later),
@@ -137,7 +136,7 @@ def pair_page(renderer: Renderer, pair: Pair) -> Page:
 
 
 def index_page(renderer: Renderer, all_pairs: list[Pair]) -> Page:
-    return compare.render(
+    return render(
         renderer,
         "compare-lineage-index.html",
         INDEX_URL,

@@ -21,7 +21,7 @@ from ..model import slugs
 from ..model.corpus import Corpus
 from ..model.languages import CODES
 from . import charts, matrix, svg, worldmap
-from .pages import Page, Renderer, paged_title, paginate
+from .pages import Page, Renderer, paged_title, paginate, render
 
 SECTION = "compare"
 # Proposals per page of the proposals table and the scorecard; a criterion's page shows its
@@ -55,17 +55,6 @@ def scorecard_url() -> str:
 def map_file(criterion_id: str, lang: str) -> str:
     """The map's file under docs/, in mkdocs-static-i18n's suffix layout (map.svg, map.fr.svg …)."""
     return slugs.file_in_language(f"{criterion_url(criterion_id)}map.svg", lang)
-
-
-def asset_linker(lang: str, page_url: str):
-    """Links to files every language shares (assets/, data/), which live at the site root only:
-    mkdocs-static-i18n does not copy a file without a language suffix under /fr/ …"""
-    return lambda path: slugs.relative(slugs.in_language(page_url, lang), path)
-
-
-def render(renderer: Renderer, template: str, url: str, kind: str, **context) -> Page:
-    """renderer.page with `asset` (see asset_linker) in the template's context."""
-    return renderer.page(template, url, kind, asset=asset_linker(renderer.lang, url), **context)
 
 
 # -- rows as a reader sees them ------------------------------------------------------------------

@@ -17,8 +17,7 @@ from ..model import slugs
 from ..model.corpus import Corpus
 from ..model.kinds import KINDS, RECORD_ADDRESSES, all_json_schemas
 from ..model.languages import DEFAULT
-from . import matrix_pages as compare
-from .pages import Page, Renderer
+from .pages import Page, Renderer, render
 
 URL = "data/"
 RECORDS = "rid-records.json"
@@ -196,7 +195,7 @@ def page(renderer: Renderer) -> Page:
     made = files(corpus, renderer.site_url)
     sizes = {path.removeprefix(URL): len(content.encode("utf-8")) for path, content in made.items()}
     schemas = sorted(name for name in sizes if name.startswith(SCHEMAS))
-    return compare.render(
+    return render(
         renderer,
         "data-index.html",
         URL,

@@ -369,6 +369,18 @@ def paged_title(title: str, pager: dict) -> str:
     return title if pager["count"] == 1 else f"{title} ({pager['number']}/{pager['count']})"
 
 
+# A page that links files every language shares (feature modules' pages).
+def asset_linker(lang: str, page_url: str):
+    """Links to files every language shares (assets/, data/), which live at the site root only:
+    mkdocs-static-i18n does not copy a file without a language suffix under /fr/ …"""
+    return lambda path: slugs.relative(slugs.in_language(page_url, lang), path)
+
+
+def render(renderer: Renderer, template: str, url: str, kind: str, **context) -> Page:
+    """renderer.page with `asset` (see asset_linker) in the template's context."""
+    return renderer.page(template, url, kind, asset=asset_linker(renderer.lang, url), **context)
+
+
 def markdown_file(page: Page) -> str:
     """What MkDocs reads: front matter, then the HTML body as one raw block."""
     from html import escape

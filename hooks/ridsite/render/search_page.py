@@ -11,8 +11,7 @@ says so. Either way the page links to the index pages, which need no script. A f
 from __future__ import annotations
 
 from ..model import slugs
-from . import matrix_pages as compare
-from .pages import Page, Renderer
+from .pages import Page, Renderer, render
 
 URL = "search/"
 MODES = ("material", "pagefind")
@@ -24,7 +23,7 @@ BROWSE = ("documents", "actors", "positions", "proposals", "criteria")
 def pages(renderer: Renderer) -> list[Page]:
     if renderer.search not in MODES:
         raise ValueError(f"search mode {renderer.search!r}: expected one of {', '.join(MODES)}")
-    return [compare.render(
+    return [render(
         renderer, "search.html", URL, "search", title=renderer.site.t("search.title"),
         mode=renderer.search, bundle=BUNDLE, script=SCRIPT,
         browse=[(section, slugs.index_url(section)) for section in BROWSE],

@@ -32,7 +32,7 @@ from ..model.languages import CODES
 from ..model.text import pick
 from . import matrix
 from . import matrix_pages as compare
-from .pages import Page, Renderer
+from .pages import Page, Renderer, render
 
 URL = "compare/"
 SIDE = "side/"  # the subjects' files, under compare/ (compare.FIXED keeps it from a criterion)
@@ -240,7 +240,7 @@ def page(renderer: Renderer) -> Page:
         else []
     )
     key = stance_key(corpus, renderer)
-    return compare.render(
+    return render(
         renderer,
         "compare-index.html",
         URL,

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from ..model import dates
 from ..model.corpus import Corpus
 from ..model.kinds import BY_NAME, KINDS, record_url
-from . import matrix_pages as compare
 from . import svg
-from .pages import Page, Renderer, paged_title, paginate
+from .pages import Page, Renderer, paged_title, paginate, render
 
 URL = "compare/timeline/"
 FIRST_YEAR = 2010  # the first GGE consensus report (A/65/201)
@@ -153,7 +152,7 @@ def pages(renderer: Renderer) -> list[Page]:
     for chunk, pager in chunks:
         axis = span(chunk, FIRST_YEAR if pager["number"] == 1 else None)
         number = pager["number"]
-        out.append(compare.render(
+        out.append(render(
             renderer, "compare-timeline.html", pager["url"], "compare-timeline",
             title=paged_title(title, pager),
             items=chunk, chart=timeline_svg(chunk, renderer, axis), first=first, last=last, axis=axis,
