@@ -213,7 +213,7 @@ def test_a_long_timeline_is_split_into_pages_that_link_to_each_other_and_hold_ev
     on_pages = {}
     for page in pages:
         table = page.body.split('id="timeline-data"', 1)[1].split("</table>", 1)[0]
-        linked = re.findall(r'<td><a href="([^"]+)"><bdi>', table)
+        linked = re.findall(r'<td><a href="([^"]+)"><bdi[ >]', table)
         on_pages[page.url] = linked
         # The chart draws the page's items, one row each, on an axis from its first item's year
         # (from 2010 on the first page).

@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import coverage, dates, slugs
+from . import coverage, dates, isolate, slugs
 from .corpus import Corpus, Paragraph
 from .languages import BY_CODE, CODES
 from .text import Interface, Localised, pick, reading_order
@@ -90,6 +90,8 @@ def _timetag(value: str, text: str) -> Markup:
 ENV.globals["timetag"] = _timetag
 # What a comparison's counts rest on (templates/_coverage.html): plain data, no feature pages.
 ENV.globals["coverage"] = coverage
+# Labels as HTML with their runs in other languages isolated (isolate.py).
+ENV.globals["isolate"] = isolate
 
 
 def prepare(corpus: Corpus) -> None:

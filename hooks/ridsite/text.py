@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from markupsafe import Markup, escape
+
 from . import cldr, dates
 from .languages import BY_CODE, DEFAULT
 
@@ -76,6 +78,19 @@ class Interface:
             return template.format(**values)
         except KeyError as exc:
             raise MissingText(f"interface text '{key}' in '{self.lang}' uses {{{exc.args[0]}}}, which is not given") from None
+
+    def html(self, key: str, **values) -> Markup:
+        """The text as HTML: its own words escaped, values that are already HTML (Markup) kept, the
+        others escaped (so that a label can carry an isolated run of another language)."""
+        template = self(key)
+        if not _plain_names(template):
+            raise MissingText(f"interface text '{key}' in '{self.lang}' has a placeholder that is not a plain {{name}}")
+        counted = {k: cldr.Count(v, self.lang) if type(v) is int else v for k, v in values.items()}
+        try:
+            return escape(template).format(**counted)
+        except KeyError as exc:
+            name = exc.args[0]
+            raise MissingText(f"interface text '{key}' in '{self.lang}' uses {{{name}}}, which is not given") from None
 
     def date(self, iso: str) -> str:
         """A record's date by CLDR's rules for the language (Babel), see cldr.format_date; a bound

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import compare, dates, slugs, svg
+from . import compare, dates, isolate, slugs, svg
 from .corpus import Corpus
 from .pages import Page, Renderer, paginate
 
@@ -71,6 +71,22 @@ def label(item: Item, renderer: Renderer) -> str:
         return f"{doc['symbol']} — {short}" if doc.get("symbol") and "short_title" in doc else site.doc_label(item.id)
     record = corpus.events[item.id] if item.kind == "event" else corpus.proposals[item.id]
     return site.pick(record["title"]).text
+
+
+def label_html(item: Item, renderer: Renderer):
+    """label() as HTML, each run in its own language and direction (isolate.py): on an Arabic page
+    «A/RES/73/27 — القرار 73/27 (2018)» keeps its symbol on the right and its year in brackets."""
+    site, corpus = renderer.site, renderer.corpus
+    if item.kind == "document":
+        doc = corpus.documents[item.id]
+        if doc.get("symbol") and "short_title" in doc:
+            short = site.doc_short(item.id)
+            symbol = isolate.run(site, doc["symbol"], None)
+            return isolate.whole(site, symbol + " — " + isolate.run(site, short.text, short.lang))
+        return isolate.document(site, item.id)
+    record = corpus.events[item.id] if item.kind == "event" else corpus.proposals[item.id]
+    title = site.pick(record["title"])
+    return isolate.whole(site, isolate.run(site, title.text, title.lang))
 
 
 WIDTH = 760
@@ -159,7 +175,7 @@ def pages(renderer: Renderer) -> list[Page]:
             renderer, "compare-timeline.html", pager["url"], "compare-timeline",
             title=title if pager["count"] == 1 else f"{title} ({number}/{pager['count']})",
             items=chunk, chart=timeline_svg(chunk, renderer, axis), first=first, last=last, axis=axis,
-            labels={i: label(i, renderer) for i in chunk}, colours=COLOURS, pager=pager, years=years,
+            labels={i: label_html(i, renderer) for i in chunk}, colours=COLOURS, pager=pager, years=years,
             total=len(all_items), start=(number - 1) * PAGE_SIZE + 1,
             anchors=_anchors(chunk, pager, years) if pager["count"] > 1 else {},
         ))

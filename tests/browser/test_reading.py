@@ -161,3 +161,66 @@ def test_a_title_takes_the_lines_its_words_need_and_the_tab_names_the_site_once(
         title = page.title()
         site_name = title.split(" - ")[0]
         assert title.count(site_name) == 1, title
+
+
+# Issue 17 (3): each text node with a Latin letter in a block of Arabic text must sit in an isolate
+# (an element with dir, or a <bdi>) that is left to right and holds no Arabic; otherwise the Arabic
+# around it pulls its quotes, ellipsis and brackets to the wrong side. Returns the text nodes that
+# do not, with the block they are in.
+UNISOLATED_LATIN = """() => {
+  const latin = /[A-Za-z]/, arabic = /[\\u0600-\\u06FF]/;
+  const root = document.querySelector("article.md-content__inner");
+  const blocks = "p, h1, h2, h3, h4, li, td, th, dt, dd, caption, figcaption, nav";
+  const bad = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!latin.test(node.data) || parent.closest("script, style, svg, .headerlink")) continue;
+    const block = parent.closest(blocks);
+    if (!block || !arabic.test(block.textContent)) continue;  // no Arabic around it to reorder it
+    let el = parent;
+    while (el !== root && !(el.hasAttribute("dir") || el.localName === "bdi")) el = el.parentElement;
+    if (el !== root && getComputedStyle(el).direction === "ltr" && !arabic.test(el.textContent)) continue;
+    bad.push({text: node.data, block: block.outerHTML.slice(0, 200)});
+  }
+  return bad;
+}"""
+
+
+def arabic_authored_texts(corpus) -> list[str]:
+    """Every Arabic text written as such (interface text, and record fields in `ar`): a Latin name or
+    symbol that its author wrote inside an Arabic sentence is in the order the author gave it."""
+    found: list[str] = [texts["ar"] for texts in corpus.interface.values() if "ar" in texts]
+
+    def walk(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("ar"), str):
+                found.append(value["ar"])
+            for inner in value.values():
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    for records in (corpus.documents, corpus.actors, corpus.positions, corpus.proposals, corpus.events):
+        walk(list(records.values()))
+    return found
+
+
+@pytest.mark.parametrize("path", [
+    "documents/rus-2023-rid-concept-paper/permanent-body/",  # "first words …" of an English excerpt
+    "documents/a-res-80-16/unoda-endorsement/",  # an English heading after a symbol
+    "documents/a-70-174/18/",
+    "compare/timeline/",  # «A/RES/73/27 — القرار 73/27 (2018)»
+    "compare/institutional/",
+    "actors/rus/",
+    "proposals/global-mechanism/",
+    "positions/rus-2023-permanent-body/",
+])
+def test_every_latin_run_in_arabic_text_is_isolated(page, site_corpus, path):
+    page.goto(page_url("ar", path))
+    authored = arabic_authored_texts(site_corpus)
+    # The site's own joins (" — ", "، ") around an authored text are not part of it.
+    found = page.evaluate(UNISOLATED_LATIN)
+    bad = [b for b in found if not any(b["text"].strip(" —،") in text for text in authored)]
+    assert bad == [], "\n".join(f"{b['text']!r} in {b['block']}" for b in bad)
