@@ -224,3 +224,15 @@ def test_every_latin_run_in_arabic_text_is_isolated(page, site_corpus, path):
     found = page.evaluate(UNISOLATED_LATIN)
     bad = [b for b in found if not any(b["text"].strip(" —،") in text for text in authored)]
     assert bad == [], "\n".join(f"{b['text']!r} in {b['block']}" for b in bad)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_quote_has_one_border_on_its_reading_side(page, lang):
+    """Issue 17 (3): an English quote on an Arabic page had Material's grey right border beside our
+    blue left one."""
+    page.goto(page_url(lang, "documents/rus-2023-rid-concept-paper/permanent-body/"))
+    widths = page.locator("blockquote.rid-quote").first.evaluate(
+        """q => { const s = getComputedStyle(q);
+                  return [parseFloat(s.borderLeftWidth), parseFloat(s.borderRightWidth), s.direction]; }""")
+    left, right, direction = widths
+    assert direction == "ltr" and left > 0 and right == 0, widths
