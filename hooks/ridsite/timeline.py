@@ -90,28 +90,60 @@ def label_html(item: Item, renderer: Renderer):
 
 
 WIDTH = 760
+# The phone layout (issue 17, item 6): drawn for a phone's column (328 px on a 360 px phone, 358 on
+# a 390 px one) with a font one px larger, so that even its axis is 12 px there instead of the
+# ~5 px of the wide chart scaled down. CSS shows one of the two.
+NARROW = 330
 ROW = 22
 TOP = 34
 FONT = 12
+YEAR_LABEL = 44  # px at least between two year labels on the axis ("2026" at FONT - 1, with a gap)
 
 
-def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, int] | None = None):
+def mark(parent, kind: str, x: float, y: float, end: float | None = None):
+    """The mark of one item, also drawn in the legend: a square for a document, a bar (at least a
+    short one, for a one-day meeting, as long as it lasted otherwise) for a session or meeting, a
+    diamond for a proposal."""
+    colour = COLOURS[kind]
+    if kind == "document":
+        return svg.element(parent, "rect", x=x - 5, y=y - 5, width=10, height=10, fill=colour)
+    if kind == "proposal":
+        return svg.element(parent, "path", d=f"M{svg.number(x)} {svg.number(y - 6)}l6 6-6 6-6-6z", fill=colour)
+    end = x if end is None else end
+    left, length = min(x, end), max(abs(end - x), 8)
+    return svg.element(parent, "rect", x=left - 4, y=y - 4, width=length + 8, height=8, rx=4, fill=colour)
+
+
+def legend_mark(kind: str):
+    """A kind's mark as a small picture for the legend (decorative: the legend's words say it)."""
+    root = svg.element(None, "svg", xmlns=svg.NS, viewBox="0 0 24 14", width="24", height="14",
+                       aria_hidden="true", focusable="false", class_="rid-legend__mark")
+    mark(root, kind, 8 if kind == "event" else 12, 7)
+    return svg.to_markup(root)
+
+
+def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, int] | None = None,
+                 width: int = WIDTH, id_prefix: str = "rid-timeline"):
     """One row per item. No links inside (a picture must hold nothing focusable): the table below
-    links each item to its page. `years`: the first and last year of the axis (span() if None)."""
+    links each item to its page. `years`: the first and last year of the axis (span() if None);
+    `width`: the drawing's width in px (WIDTH, or NARROW for phones)."""
     site = renderer.site
     first, last = years or span(all_items)
     years = last + 1 - first
     height = TOP + ROW * len(all_items) + 8
     desc = site.t("timeline.desc", first=first, last=last, count=len(all_items))
-    root = svg.root(WIDTH, height, site.t("timeline.title", first=first, last=last), desc, id_prefix="rid-timeline", class_="rid-chart rid-timeline", width="100%")
+    title = site.t("timeline.title", first=first, last=last)
+    layout, font = ("wide", FONT) if width == WIDTH else ("narrow", FONT + 1)
+    root = svg.root(width, height, title, desc, id_prefix=id_prefix,
+                    class_=f"rid-chart rid-timeline rid-timeline--{layout}", width="100%")
     pad = 12
 
     def x_of(year: float) -> float:
-        x = pad + (WIDTH - 2 * pad) * (year - first) / years
-        return WIDTH - x if site.rtl else x  # time runs right to left in Arabic
+        x = pad + (width - 2 * pad) * (year - first) / years
+        return width - x if site.rtl else x  # time runs right to left in Arabic
 
-    axis = svg.element(root, "g", font_size=FONT - 1, fill="currentColor")
-    step = 1 if years <= 16 else 2
+    axis = svg.element(root, "g", font_size=font - 1, fill="currentColor")
+    step = max(1, -(-YEAR_LABEL * years // (width - 2 * pad)))  # every year whose label fits
     for year in range(first, last + 2):
         x = x_of(year)
         svg.element(axis, "line", x1=x, x2=x, y1=TOP - 10, y2=height - 4, stroke="#D0D0D0", stroke_width=1)
@@ -124,19 +156,13 @@ def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, in
         when = site.t.date(item.date) + (f" – {site.t.date(item.end_date)}" if item.end_date else "")
         group = svg.element(root, "g", class_=f"rid-timeline__item rid-timeline__item--{item.kind}")
         svg.element(group, "title", f"{text} ({site.t('timeline.kind.' + item.kind)}, {when})")
-        colour = COLOURS[item.kind]
-        if item.kind == "document":
-            svg.element(group, "rect", x=x - 5, y=y - 5, width=10, height=10, fill=colour)
-        elif item.kind == "proposal":
-            svg.element(group, "path", d=f"M{svg.number(x)} {svg.number(y - 6)}l6 6-6 6-6-6z", fill=colour)
-        else:
-            end = x_of(year_fraction(item.end_date)) if item.end_date else x
-            svg.element(group, "rect", x=min(x, end) - 4, y=y - 4, width=abs(end - x) + 8, height=8, rx=4, fill=colour)
+        mark(group, item.kind, x, y, x_of(year_fraction(item.end_date)) if item.end_date else None)
         # The label goes on the side with more room; ElementTree escapes it.
-        room_after = WIDTH - x - 14 if x < WIDTH / 2 else x - 14
-        anchor = "start" if x < WIDTH / 2 else "end"
+        room_after = width - x - 14 if x < width / 2 else x - 14
+        anchor = "start" if x < width / 2 else "end"
         tx = x + 10 if anchor == "start" else x - 10
-        svg.element(group, "text", svg.shorten(text, room_after, FONT), x=tx, y=y + FONT * 0.35, font_size=FONT, text_anchor=anchor, fill="currentColor")
+        svg.element(group, "text", svg.shorten(text, room_after, font), x=tx, y=y + font * 0.35, font_size=font,
+                    text_anchor=anchor, fill="currentColor")
     return svg.to_markup(root)
 
 
@@ -175,6 +201,8 @@ def pages(renderer: Renderer) -> list[Page]:
             renderer, "compare-timeline.html", pager["url"], "compare-timeline",
             title=title if pager["count"] == 1 else f"{title} ({number}/{pager['count']})",
             items=chunk, chart=timeline_svg(chunk, renderer, axis), first=first, last=last, axis=axis,
+            phone_chart=timeline_svg(chunk, renderer, axis, NARROW, "rid-timeline-narrow"),
+            marks={kind: legend_mark(kind) for kind in KINDS},
             labels={i: label_html(i, renderer) for i in chunk}, colours=COLOURS, pager=pager, years=years,
             total=len(all_items), start=(number - 1) * PAGE_SIZE + 1,
             anchors=_anchors(chunk, pager, years) if pager["count"] > 1 else {},

@@ -14,6 +14,7 @@ import pytest
 from ridsite.languages import CODES
 from ridsite.text import Interface
 
+from .conftest import DESKTOP, PHONE
 from .sample import page_url
 
 EGYPT_POSITION = "egy-2020-02-13-platform"
@@ -236,3 +237,37 @@ def test_a_quote_has_one_border_on_its_reading_side(page, lang):
                   return [parseFloat(s.borderLeftWidth), parseFloat(s.borderRightWidth), s.direction]; }""")
     left, right, direction = widths
     assert direction == "ltr" and left > 0 and right == 0, widths
+
+
+# The size at which each shown text of the timeline is drawn on screen (its font size times the
+# drawing's scale), and for each kind the shape of its legend mark and of its marks in the chart.
+TIMELINE_READING = """() => {
+  const shown = [...document.querySelectorAll("svg.rid-timeline")].filter(s => s.getBoundingClientRect().width > 0);
+  const sizes = shown.flatMap(svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll("text")].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+  });
+  const shape = el => el.localName === "rect"
+    ? `rect ${el.getAttribute("width") === el.getAttribute("height") ? "square" : "bar"}` : el.localName;
+  const marks = {};
+  for (const kind of ["document", "event", "proposal"]) {
+    const legend = document.querySelector(`.rid-legend [data-rid-kind=${kind}] svg :is(rect, path)`);
+    const drawn = [...shown[0].querySelectorAll(`.rid-timeline__item--${kind} :is(rect, path)`)];
+    marks[kind] = {legend: legend && shape(legend), chart: [...new Set(drawn.map(shape))]};
+  }
+  return {charts: shown.length, smallest: Math.min(...sizes), marks};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_timeline_is_legible_on_a_phone_and_its_legend_shows_its_marks(open_context, lang, size):
+    """Issue 17 (6): on a phone the timeline's text was scaled down to about 5 px, and its legend
+    showed a circle for each kind where the chart draws squares, bars and diamonds."""
+    page = open_context(viewport=size).new_page()
+    page.goto(page_url(lang, "compare/timeline/"))
+    seen = page.evaluate(TIMELINE_READING)
+    assert seen["charts"] == 1, seen
+    assert seen["smallest"] >= 11, seen
+    for kind, marks in seen["marks"].items():
+        assert marks["chart"] == [marks["legend"]], (kind, seen["marks"])
