@@ -85,3 +85,9 @@ def format_date(iso: str, lang: str, month_names: dict[int, str] | None = None) 
             if cldr_name in text:
                 return text.replace(cldr_name, month_names[parts[1]])
     return text
+
+
+def territory_name(alpha2: str, lang: str) -> str | None:
+    """A country's name in the language (CLDR's territory names, "Fiji", "斐济", "فيجي"), or None
+    when CLDR has none for the code."""
+    return locale(lang).territories.get(alpha2.upper())

@@ -271,3 +271,40 @@ def test_the_timeline_is_legible_on_a_phone_and_its_legend_shows_its_marks(open_
     assert seen["smallest"] >= 11, seen
     for kind, marks in seen["marks"].items():
         assert marks["chart"] == [marks["legend"]], (kind, seen["marks"])
+
+
+# What the map's picture holds, read from the document the page embeds: each shape's <title> (what
+# hovering it shows), and each marker dot's box against the picture's.
+MAP_READING = """() => {
+  const doc = document.querySelector(".rid-figure--map object").contentDocument;
+  const svg = doc.documentElement, box = svg.viewBox.baseVal;
+  // The grey States are paths of the first group; each coloured State is a group of its own.
+  const shapes = [...svg.querySelectorAll(":scope > g > path, :scope > g > g[id^=state-]")];
+  const titled = shapes.map(el => [...el.children].some(c => c.localName === "title"));
+  const dots = [...svg.querySelectorAll("circle")].map(c => {
+    const b = c.getBBox(), r = parseFloat(c.getAttribute("stroke-width")) / 2;
+    return b.x - r >= box.x && b.y - r >= box.y && b.x + b.width + r <= box.x + box.width && b.y + b.height + r <= box.y + box.height;
+  });
+  const title = id => { const g = svg.getElementById(id); return g && g.querySelector("title").textContent; };
+  return {shapes: shapes.length, untitled: titled.filter(t => !t).length, dots,
+          fiji: title("state-fji"), usa: title("state-usa")};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+def test_each_state_on_the_map_says_what_it_shows_and_no_marker_is_cut(open_context, site_corpus, lang):
+    """Issue 17 (6): the map was an <img>, so no State said anything on hover; the grey of "more than
+    one stance" said nothing of which; Fiji's marker was cut at the picture's edge."""
+    page = open_context(viewport=PHONE).new_page()
+    page.goto(page_url(lang, "compare/institutional/"))
+    page.locator(".rid-figure--map object").scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('.rid-figure--map object').contentDocument?.querySelector('title')")
+    seen = page.evaluate(MAP_READING)
+    # Every shape but the few the boundary data gives no ISO code (Kosovo, Northern Cyprus…).
+    assert seen["shapes"] > 170 and seen["untitled"] <= 5, seen
+    t = interface(site_corpus, lang)
+    assert seen["fiji"].startswith(site_corpus.actors["fji"]["name"][lang]), seen["fiji"]
+    usa = seen["usa"]
+    assert usa.startswith(site_corpus.actors["usa"]["name"][lang]) and t("map.several") in usa, usa
+    assert sum(label in usa for label in (s["label"][lang] for s in site_corpus.criterion("institutional")["stances"])) >= 2, usa
+    assert seen["dots"] and all(seen["dots"]), seen["dots"]
