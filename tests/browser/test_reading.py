@@ -308,3 +308,22 @@ def test_each_state_on_the_map_says_what_it_shows_and_no_marker_is_cut(open_cont
     assert usa.startswith(site_corpus.actors["usa"]["name"][lang]) and t("map.several") in usa, usa
     assert sum(label in usa for label in (s["label"][lang] for s in site_corpus.criterion("institutional")["stances"])) >= 2, usa
     assert seen["dots"] and all(seen["dots"]), seen["dots"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+def test_search_finds_either_spelling_and_a_symbol_finds_its_document_first(open_context, lang):
+    """Issue 17 (8): "skeptical" found nothing of the pages that say "sceptical" (the UN's spelling),
+    and "A/70/174" listed footnotes that cite it before the document's own page."""
+    from .test_pagefind import results
+
+    page = open_context().new_page()
+    found = {}
+    for query in ("sceptical", "skeptical"):
+        page.goto(page_url(lang, f"search/?q={query}"))
+        found[query] = results(page)
+    # The same pages either way (in Arabic and Chinese, those that quote the English word).
+    assert sorted(found["skeptical"]) == sorted(found["sceptical"]), found
+    if lang == "en":
+        assert "criteria/institutional/sceptical-of-new-mechanism/" in found["skeptical"], found
+    page.goto(page_url(lang, "search/?q=A/70/174"))
+    assert results(page)[0] == page_url(lang, "documents/a-70-174/")

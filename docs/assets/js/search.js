@@ -67,13 +67,55 @@
     });
   }
 
+  var spellings = JSON.parse(box.getAttribute("data-rid-spellings") || "[]");
+
+  // The query with each word that begins with one spelling of a pair given the other's beginning
+  // ("skeptical" → "sceptical"): the queries to run besides the reader's own.
+  function otherSpellings(words) {
+    var out = [];
+    var parts = words.toLowerCase().split(/\s+/).filter(Boolean);
+    spellings.forEach(function (pair) {
+      [0, 1].forEach(function (side) {
+        var from = pair[side], to = pair[1 - side], changed = false;
+        var alt = parts.map(function (w) {
+          if (w.indexOf(from) !== 0) return w;
+          changed = true;
+          return to + w.slice(from.length);
+        });
+        if (changed) out.push(alt.join(" "));
+      });
+    });
+    return out;
+  }
+
+  // The reader's query, its other spellings and, when it is a document's symbol (A/70/174), the
+  // document's own page (data-pagefind-filter="symbol" on its heading) first; each page once,
+  // the rest by Pagefind's score.
+  function searchAll(pf, words) {
+    var symbol = words.trim().toUpperCase();
+    var queries = [words].concat(otherSpellings(words)).map(function (q) { return pf.search(q); });
+    queries.unshift(pf.search(null, { filters: { symbol: symbol } }));
+    return Promise.all(queries).then(function (answers) {
+      var seen = {}, own = [], rest = [];
+      answers.forEach(function (answer, i) {
+        answer.results.forEach(function (r) {
+          if (seen[r.id]) return;
+          seen[r.id] = true;
+          (i === 0 ? own : rest).push(r);
+        });
+      });
+      rest.sort(function (a, b) { return b.score - a.score; });
+      return { results: own.concat(rest) };
+    });
+  }
+
   function run(words) {
     var query = ++current;
     list.textContent = "";
     var more = box.querySelector(".rid-search__more");
     if (more) more.remove();
     if (!words.trim()) { status.textContent = ""; return; }
-    load().then(function (pf) { return pf.search(words); }).then(function (search) {
+    load().then(function (pf) { return searchAll(pf, words); }).then(function (search) {
       if (query !== current) return;
       var n = search.results.length;
       status.textContent = n ? box.getAttribute("data-rid-count").replace("{count}", n) : box.getAttribute("data-rid-none");
