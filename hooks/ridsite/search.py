@@ -10,8 +10,6 @@ says so. Either way the page links to the index pages, which need no script. A f
 
 from __future__ import annotations
 
-import json
-
 from . import compare, slugs
 from .pages import Page, Renderer
 
@@ -20,15 +18,6 @@ MODES = ("material", "pagefind")
 SCRIPT = "assets/js/search.js"
 BUNDLE = "pagefind/"  # where `pagefind --site` writes each language's index, at that language's root
 BROWSE = ("documents", "actors", "positions", "proposals", "criteria")
-# British (UN) and American spellings of the words the records use, as word beginnings: a query with
-# either finds the pages written with the other ("skeptical" finds "sceptical"). Pairs, not rules:
-# a rule such as -our → -or would also turn "four" into "for".
-SPELLINGS = (
-    ("sceptic", "skeptic"), ("organis", "organiz"), ("behaviour", "behavior"), ("favour", "favor"),
-    ("centre", "center"), ("programme", "program"), ("defence", "defense"), ("labour", "labor"),
-    ("prioritis", "prioritiz"), ("emphasis", "emphasiz"), ("utilis", "utiliz"), ("characteris", "characteriz"),
-    ("recognis", "recogniz"), ("analys", "analyz"),
-)
 
 
 def pages(renderer: Renderer) -> list[Page]:
@@ -36,6 +25,6 @@ def pages(renderer: Renderer) -> list[Page]:
         raise ValueError(f"search mode {renderer.search!r}: expected one of {', '.join(MODES)}")
     return [compare.render(
         renderer, "search.html", URL, "search", title=renderer.site.t("search.title"),
-        mode=renderer.search, bundle=BUNDLE, script=SCRIPT, spellings=json.dumps(SPELLINGS, separators=(",", ":")),
+        mode=renderer.search, bundle=BUNDLE, script=SCRIPT,
         browse=[(section, slugs.index_url(section)) for section in BROWSE],
     )]

@@ -15,7 +15,8 @@ from ridsite.languages import CODES
 from ridsite.text import Interface
 
 from .conftest import DESKTOP, PHONE
-from .sample import page_url
+from .sample import lang_prefix, page_url
+from .test_pagefind import results
 
 EGYPT_POSITION = "egy-2020-02-13-platform"
 PARAGRAPH = ("a-70-174", "18")  # A/70/174 §18, the 2015 recommendation of regular institutional dialogue
@@ -314,8 +315,6 @@ def test_each_state_on_the_map_says_what_it_shows_and_no_marker_is_cut(open_cont
 def test_search_finds_either_spelling_and_a_symbol_finds_its_document_first(open_context, lang):
     """Issue 17 (8): "skeptical" found nothing of the pages that say "sceptical" (the UN's spelling),
     and "A/70/174" listed footnotes that cite it before the document's own page."""
-    from .test_pagefind import results
-
     page = open_context().new_page()
     found = {}
     for query in ("sceptical", "skeptical"):
@@ -327,3 +326,32 @@ def test_search_finds_either_spelling_and_a_symbol_finds_its_document_first(open
         assert "criteria/institutional/sceptical-of-new-mechanism/" in found["skeptical"], found
     page.goto(page_url(lang, "search/?q=A/70/174"))
     assert results(page)[0] == page_url(lang, "documents/a-70-174/")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+def test_the_header_search_box_shows_results_in_place(open_context, lang):
+    """Issue 17 (8): the header's search was an icon that left the page."""
+    page = open_context().new_page()
+    here = page_url(lang, "actors/egy/")
+    page.goto(here)
+    box = page.locator("form[data-rid-header-search] input[name=q]")
+    box.fill("A/70/174")
+    first = page.locator(".rid-header-search__results a").first
+    first.wait_for()
+    assert page.url.endswith("/" + here)  # still the page the reader was on
+    assert first.evaluate("a => a.pathname").lstrip("/") == page_url(lang, "documents/a-70-174/")
+    assert box.get_attribute("aria-expanded") == "true"
+    box.press("Escape")
+    assert page.locator(".rid-header-search__panel").is_hidden()
+    # Enter opens the search page with every result (Escape also emptied the box, as a search box does).
+    box.fill("A/70/174")
+    box.press("Enter")
+    page.wait_for_url(lambda url: url.endswith(f"/{lang_prefix(lang)}search/?q=A%2F70%2F174"))
+    assert results(page)[0] == page_url(lang, "documents/a-70-174/")
+
+
+def test_without_javascript_the_header_shows_no_box_that_cannot_answer(open_context):
+    page = open_context(java_script_enabled=False).new_page()
+    page.goto("actors/egy/")
+    assert page.locator("form[data-rid-header-search] input[name=q]").is_hidden()
+    assert page.locator('a.md-header__button[href$="search/"]').is_visible()
