@@ -101,6 +101,16 @@ class Interface:
             return self(key, date=self.date(iso))
         return cldr.format_date(iso, self.lang, self._un_months)
 
+    def range_parts(self, start: str, end: str) -> tuple[str, str, str] | None:
+        """Two days as the language writes a range (cldr.range_parts): ("7", " – ", "11 December
+        2026"); None when they are not two exact days, which are then written in full."""
+        return cldr.range_parts(start, end, self.lang, self._un_months)
+
+    def date_range(self, start: str, end: str) -> str:
+        """A range as plain text: "7 – 11 December 2026", else both dates in full."""
+        parts = self.range_parts(start, end)
+        return "".join(parts) if parts else f"{self.date(start)} – {self.date(end)}"
+
     @cached_property
     def _un_months(self) -> dict[int, str] | None:
         """The UN's month names where they differ from CLDR's (Arabic), read once per language."""

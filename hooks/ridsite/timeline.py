@@ -153,7 +153,7 @@ def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, in
         y = TOP + ROW * i + ROW / 2
         x = x_of(year_fraction(item.date))
         text = label(item, renderer)
-        when = site.t.date(item.date) + (f" – {site.t.date(item.end_date)}" if item.end_date else "")
+        when = site.t.date_range(item.date, item.end_date) if item.end_date else site.t.date(item.date)
         group = svg.element(root, "g", class_=f"rid-timeline__item rid-timeline__item--{item.kind}")
         svg.element(group, "title", f"{text} ({site.t('timeline.kind.' + item.kind)}, {when})")
         mark(group, item.kind, x, y, x_of(year_fraction(item.end_date)) if item.end_date else None)

@@ -173,13 +173,12 @@
     var list = panel.querySelector("ol");
     input.hidden = false; // without this script the box could not answer, and stays hidden
 
-    function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    function close() { panel.hidden = true; }
     var run = searcher(form.getAttribute("data-rid-bundle"), function (results, query) {
       list.textContent = "";
       if (!results) { status.textContent = ""; close(); return; }
       status.textContent = results.length ? "" : form.getAttribute("data-rid-none");
       panel.hidden = false;
-      input.setAttribute("aria-expanded", "true");
       Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
         pages.forEach(function (data) { list.appendChild(item(data)); });
       });
