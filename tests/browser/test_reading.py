@@ -368,3 +368,16 @@ def test_a_meetings_days_are_written_as_one_range(page, lang):
     assert when.locator("time").evaluate_all("ts => ts.map(t => t.dateTime)") == ["2026-12-07", "2026-12-11"]
     if lang == "en":
         assert text == "7\u2009–\u200911 December 2026"
+
+
+@pytest.mark.parametrize("path", ["positions/rus-2023-permanent-body/", "proposals/global-mechanism/", "outcome/",
+                                  "compare/lineage/a-70-174/33/"])
+def test_the_summary_notice_points_to_no_quote_that_is_not_above_it(page, path):
+    """Issue 17 (7): "the quote above…" where the quote was below the notice, or absent."""
+    page.goto(path)
+    notice = page.locator(".rid-disclaimer").first
+    said = notice.inner_text()
+    if "above" in said:
+        top = notice.bounding_box()["y"]
+        quotes = [q.bounding_box()["y"] for q in page.locator("blockquote").all()]
+        assert any(y < top for y in quotes), said
