@@ -381,3 +381,20 @@ def test_the_summary_notice_points_to_no_quote_that_is_not_above_it(page, path):
         top = notice.bounding_box()["y"]
         quotes = [q.bounding_box()["y"] for q in page.locator("blockquote").all()]
         assert any(y < top for y in quotes), said
+
+
+@pytest.mark.parametrize("path", ["", "methodology/", "documents/", "actors/egy/"])
+def test_no_sidebar_holds_one_item_and_the_phone_menu_lists_every_section(open_context, path):
+    """Issue 17 (7): a wide screen's navigation sidebar held the current page alone (each tab is one
+    page); and the home page, which hid it, opened an empty menu on a phone."""
+    wide = open_context(viewport={"width": 1280, "height": 900}).new_page()
+    wide.goto(path)
+    shown = wide.locator(".md-sidebar--primary .md-nav__link").evaluate_all(
+        "links => links.filter(a => a.getClientRects().length && a.offsetParent).length")
+    assert shown == 0 or shown > 1, shown
+    phone = open_context(viewport=PHONE).new_page()
+    phone.goto(path)
+    phone.locator("label.md-header__button[for=__drawer]").click()
+    menu = phone.locator(".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")
+    menu.first.wait_for()
+    assert sum(1 for link in menu.all() if link.is_visible()) >= 10
