@@ -100,25 +100,30 @@ FONT = 12
 YEAR_LABEL = 44  # px at least between two year labels on the axis ("2026" at FONT - 1, with a gap)
 
 
-def mark(parent, kind: str, x: float, y: float, end: float | None = None):
-    """The mark of one item, also drawn in the legend: a square for a document, a bar (at least a
-    short one, for a one-day meeting, as long as it lasted otherwise) for a session or meeting, a
-    diamond for a proposal."""
+def mark(parent, kind: str, x: float, y: float, end: float | None = None) -> tuple[float, float]:
+    """Draws the mark of one item, also drawn in the legend: a square for a document, a bar (as long
+    as the meeting lasted, a short one for a one-day meeting) for a session or meeting, a diamond
+    for a proposal. Returns the left and right edges it covers, beside which the label goes."""
     colour = COLOURS[kind]
     if kind == "document":
-        return svg.element(parent, "rect", x=x - 5, y=y - 5, width=10, height=10, fill=colour)
+        svg.element(parent, "rect", x=x - 5, y=y - 5, width=10, height=10, fill=colour)
+        return x - 5, x + 5
     if kind == "proposal":
-        return svg.element(parent, "path", d=f"M{svg.number(x)} {svg.number(y - 6)}l6 6-6 6-6-6z", fill=colour)
-    end = x if end is None else end
-    left, length = min(x, end), max(abs(end - x), 8)
-    return svg.element(parent, "rect", x=left - 4, y=y - 4, width=length + 8, height=8, rx=4, fill=colour)
+        svg.element(parent, "path", d=f"M{svg.number(x)} {svg.number(y - 6)}l6 6-6 6-6-6z", fill=colour)
+        return x - 6, x + 6
+    left, right = sorted((x, x if end is None else end))
+    if right - left < 8:
+        middle = (left + right) / 2
+        left, right = middle - 4, middle + 4
+    svg.element(parent, "rect", x=left - 4, y=y - 4, width=right - left + 8, height=8, rx=4, fill=colour)
+    return left - 4, right + 4
 
 
 def legend_mark(kind: str):
     """A kind's mark as a small picture for the legend (decorative: the legend's words say it)."""
     root = svg.element(None, "svg", xmlns=svg.NS, viewBox="0 0 24 14", width="24", height="14",
                        aria_hidden="true", focusable="false", class_="rid-legend__mark")
-    mark(root, kind, 8 if kind == "event" else 12, 7)
+    mark(root, kind, 12, 7)
     return svg.to_markup(root)
 
 
@@ -156,13 +161,18 @@ def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, in
         when = site.t.date_range(item.date, item.end_date) if item.end_date else site.t.date(item.date)
         group = svg.element(root, "g", class_=f"rid-timeline__item rid-timeline__item--{item.kind}")
         svg.element(group, "title", f"{text} ({site.t('timeline.kind.' + item.kind)}, {when})")
-        mark(group, item.kind, x, y, x_of(year_fraction(item.end_date)) if item.end_date else None)
-        # The label goes on the side with more room; ElementTree escapes it.
-        room_after = width - x - 14 if x < width / 2 else x - 14
+        left, right = mark(group, item.kind, x, y, x_of(year_fraction(item.end_date)) if item.end_date else None)
+        # The label goes on the side with more room, clear of the mark; ElementTree escapes it.
         anchor = "start" if x < width / 2 else "end"
-        tx = x + 10 if anchor == "start" else x - 10
+        tx = right + 5 if anchor == "start" else left - 5
+        room_after = width - tx - 4 if anchor == "start" else tx - 4
+        # On an Arabic page a label is read right to left (svg.root lays the picture out left to
+        # right): its base direction is rtl, so that a shortened label's "…" ends it on the left,
+        # and its anchor names the same edge from that side.
+        if site.rtl:
+            anchor = "end" if anchor == "start" else "start"
         svg.element(group, "text", svg.shorten(text, room_after, font), x=tx, y=y + font * 0.35, font_size=font,
-                    text_anchor=anchor, fill="currentColor")
+                    text_anchor=anchor, fill="currentColor", direction="rtl" if site.rtl else None)
     return svg.to_markup(root)
 
 

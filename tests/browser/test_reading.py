@@ -256,7 +256,14 @@ TIMELINE_READING = """() => {
     const drawn = [...shown[0].querySelectorAll(`.rid-timeline__item--${kind} :is(rect, path)`)];
     marks[kind] = {legend: legend && shape(legend), chart: [...new Set(drawn.map(shape))]};
   }
-  return {charts: shown.length, smallest: Math.min(...sizes), marks};
+  // Labels that cover their own mark, and the base direction labels are read in.
+  const items = [...shown[0].querySelectorAll(".rid-timeline__item")];
+  const covering = items.filter(g => {
+    const m = g.querySelector("rect, path").getBBox(), l = g.querySelector("text").getBBox();
+    return l.x < m.x + m.width && m.x < l.x + l.width;
+  }).length;
+  const directions = [...new Set(items.map(g => getComputedStyle(g.querySelector("text")).direction))];
+  return {charts: shown.length, smallest: Math.min(...sizes), marks, covering, directions};
 }"""
 
 
@@ -264,7 +271,8 @@ TIMELINE_READING = """() => {
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_timeline_is_legible_on_a_phone_and_its_legend_shows_its_marks(open_context, lang, size):
     """Issue 17 (6): on a phone the timeline's text was scaled down to about 5 px, and its legend
-    showed a circle for each kind where the chart draws squares, bars and diamonds."""
+    showed a circle for each kind where the chart draws squares, bars and diamonds; seen on the way:
+    labels over their bars, and Arabic labels read in the wrong direction."""
     page = open_context(viewport=size).new_page()
     page.goto(page_url(lang, "compare/timeline/"))
     seen = page.evaluate(TIMELINE_READING)
@@ -272,6 +280,10 @@ def test_the_timeline_is_legible_on_a_phone_and_its_legend_shows_its_marks(open_
     assert seen["smallest"] >= 11, seen
     for kind, marks in seen["marks"].items():
         assert marks["chart"] == [marks["legend"]], (kind, seen["marks"])
+    # A meeting's bar ran under the start of its label; an Arabic label, laid out left to right,
+    # put its "…" before its first word.
+    assert seen["covering"] == 0, seen
+    assert seen["directions"] == ["rtl" if lang == "ar" else "ltr"], seen
 
 
 # What the map's picture holds, read from the document the page embeds: each shape's <title> (what
