@@ -146,7 +146,8 @@ def test_every_picture_of_the_comparison_pages_is_valid_svg_with_a_title(built, 
 def test_each_picture_has_a_text_alternative_and_a_data_table(built, site_corpus, lang):
     _, site, _ = built
     html = (lang_root(site, lang) / "compare/regular/index.html").read_text(encoding="utf-8")
-    assert re.search(r'<object data="map\.svg" type="image/svg\+xml" role="img" width="\d+" height="\d+" [^>]*aria-label="[^"]{20,}"', html)
+    assert re.search(
+        r'<object data="map\.svg" type="image/svg\+xml" role="img" width="\d+" height="\d+" [^>]*aria-label="[^"]{20,}"', html)
     assert '<details class="rid-map-data">' in html  # the map's data
     assert re.search(r'<table class="rid-data">\s*<caption>', html)  # the chart's data
     chart = ET.fromstring(inline_svgs(html)[0])

@@ -94,11 +94,15 @@ def territory_name(alpha2: str, lang: str) -> str | None:
     return locale(lang).territories.get(alpha2.upper())
 
 
+# An abbreviated month in a CLDR pattern (MMM, or LLL stand-alone), not already the long one (MMMM).
+_LONG_MONTH = re.compile(r"(?<![ML])(MMM|LLL)(?![ML])")
 # Dashes and spaces a CLDR interval pattern puts between its two dates ("7 – 11", "7–11", "7—11").
 _RANGE_GAP = " \u2009\u00a0–—-"
 
 
-def range_parts(start: str, end: str, lang: str, month_names: dict[int, str] | None = None) -> tuple[str, str, str] | None:
+def range_parts(
+    start: str, end: str, lang: str, month_names: dict[int, str] | None = None
+) -> tuple[str, str, str] | None:
     """Two exact days (YYYY-MM-DD) as the language writes a range of them, by CLDR's interval
     formats through Babel: ("7", " – ", "11 December 2026"), ("30 nov.", " – ", "4 déc. 2026") …
     split so that each date can be marked up; what the two dates share is written once. None for
@@ -121,7 +125,7 @@ def range_parts(start: str, end: str, lang: str, month_names: dict[int, str] | N
         return None
     before, after = formats[skeleton][field]
     if skeleton == "yMMMd" and "MMMM" in loc.date_formats["long"].pattern:
-        before, after = (re.sub(r"(?<![ML])(MMM|LLL)(?![ML])", r"\1M", p).replace("LLLM", "LLLL") for p in (before, after))
+        before, after = (_LONG_MONTH.sub(lambda m: m.group(1) + m.group(1)[0], p) for p in (before, after))
     texts = []
     for pattern, day in ((before, first), (after, last)):
         text = _babel_format_date(day, pattern, locale=loc)

@@ -195,7 +195,8 @@ def map_file_content(corpus: Corpus, criterion_id: str, lang: str, site_url: str
         fills[corpus.actors[entry.actor_id]["iso3"]] = worldmap.Fill(colours[entry.stance], title)
     criterion = corpus.criterion(criterion_id)
     title = site.t("map.title", criterion=criterion["label"][lang])
-    return svg.to_file(worldmap.map_svg(fills, title, site.t("map.desc"), charts.NO_DATA, others=grey_titles(lang, site)))
+    others = grey_titles(lang, site)
+    return svg.to_file(worldmap.map_svg(fills, title, site.t("map.desc"), charts.NO_DATA, others=others))
 
 
 def grey_titles(lang: str, site) -> dict[str, str]:

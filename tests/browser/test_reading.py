@@ -296,7 +296,8 @@ MAP_READING = """() => {
   const titled = shapes.map(el => [...el.children].some(c => c.localName === "title"));
   const dots = [...svg.querySelectorAll("circle")].map(c => {
     const b = c.getBBox(), r = parseFloat(c.getAttribute("stroke-width")) / 2;
-    return b.x - r >= box.x && b.y - r >= box.y && b.x + b.width + r <= box.x + box.width && b.y + b.height + r <= box.y + box.height;
+    return b.x - r >= box.x && b.y - r >= box.y
+      && b.x + b.width + r <= box.x + box.width && b.y + b.height + r <= box.y + box.height;
   });
   const title = id => { const g = svg.getElementById(id); return g && g.querySelector("title").textContent; };
   return {shapes: shapes.length, untitled: titled.filter(t => !t).length, dots,
@@ -311,7 +312,8 @@ def test_each_state_on_the_map_says_what_it_shows_and_no_marker_is_cut(open_cont
     page = open_context(viewport=PHONE).new_page()
     page.goto(page_url(lang, "compare/institutional/"))
     page.locator(".rid-figure--map object").scroll_into_view_if_needed()
-    page.wait_for_function("() => document.querySelector('.rid-figure--map object').contentDocument?.querySelector('title')")
+    page.wait_for_function(
+        "() => document.querySelector('.rid-figure--map object').contentDocument?.querySelector('title')")
     seen = page.evaluate(MAP_READING)
     # Every shape but the few the boundary data gives no ISO code (Kosovo, Northern Cyprus…).
     assert seen["shapes"] > 170 and seen["untitled"] <= 5, seen
@@ -319,7 +321,8 @@ def test_each_state_on_the_map_says_what_it_shows_and_no_marker_is_cut(open_cont
     assert seen["fiji"].startswith(site_corpus.actors["fji"]["name"][lang]), seen["fiji"]
     usa = seen["usa"]
     assert usa.startswith(site_corpus.actors["usa"]["name"][lang]) and t("map.several") in usa, usa
-    assert sum(label in usa for label in (s["label"][lang] for s in site_corpus.criterion("institutional")["stances"])) >= 2, usa
+    labels = [s["label"][lang] for s in site_corpus.criterion("institutional")["stances"]]
+    assert sum(label in usa for label in labels) >= 2, usa
     assert seen["dots"] and all(seen["dots"]), seen["dots"]
 
 

@@ -121,7 +121,8 @@
     function show(results, from, query) {
       var more = box.querySelector(".rid-search__more");
       if (more) more.remove();
-      return Promise.all(results.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (pages) {
+      var datas = results.slice(from, from + PAGE).map(function (r) { return r.data(); });
+      return Promise.all(datas).then(function (pages) {
         if (query !== shown) return;
         pages.forEach(function (data) { list.appendChild(item(data)); });
         if (from + PAGE < results.length) {
