@@ -52,23 +52,33 @@
     return out;
   }
 
-  // The reader's query, its other spellings and, when it is a document's symbol (A/70/174), the
-  // document's own page (data-pagefind-filter="symbol" on its heading) first; each page once,
-  // the rest by Pagefind's score.
+  // A query that is a UN document symbol ("A/70/174", "SG/SM/22726").
+  var SYMBOL = /^[A-Z]{1,12}(\/[A-Z0-9.*-]+)+$/i;
+  var LOOK = 50; // how many results are read for the document whose symbol is asked
+
+  // The reader's query and its other spellings, each page once, by Pagefind's score; and, when the
+  // query is a document's symbol, that document's own page first (its heading gives Pagefind the
+  // meta "symbol"), which pages that only cite it would otherwise outrank. A meta, not a filter:
+  // Pagefind writes its filter index in a different order at every build.
   function searchAll(pf, words) {
     var queries = [words].concat(otherSpellings(words)).map(function (q) { return pf.search(q); });
-    queries.unshift(pf.search(null, { filters: { symbol: words.trim().toUpperCase() } }));
     return Promise.all(queries).then(function (answers) {
-      var seen = {}, own = [], rest = [];
-      answers.forEach(function (answer, i) {
+      var seen = {}, all = [];
+      answers.forEach(function (answer) {
         answer.results.forEach(function (r) {
-          if (seen[r.id]) return;
-          seen[r.id] = true;
-          (i === 0 ? own : rest).push(r);
+          if (!seen[r.id]) { seen[r.id] = true; all.push(r); }
         });
       });
-      rest.sort(function (a, b) { return b.score - a.score; });
-      return own.concat(rest);
+      all.sort(function (a, b) { return b.score - a.score; });
+      // A reissued document's asterisk (A/68/98*) is left out as readers leave it out.
+      var bare = function (s) { return s.trim().toUpperCase().replace(/\*$/, ""); };
+      var symbol = bare(words);
+      if (!SYMBOL.test(symbol)) return all;
+      return Promise.all(all.slice(0, LOOK).map(function (r) { return r.data(); })).then(function (pages) {
+        var own = pages.findIndex(function (d) { return d.meta && bare(d.meta.symbol || "") === symbol; });
+        if (own > 0) all.unshift(all.splice(own, 1)[0]);
+        return all;
+      });
     });
   }
 
@@ -143,7 +153,8 @@
       if (more) more.remove();
       if (!results) { status.textContent = ""; return; }
       var n = results.length;
-      status.textContent = n ? box.getAttribute("data-rid-count").replace("{count}", n) : box.getAttribute("data-rid-none");
+      var said = n ? box.getAttribute("data-rid-count").replace("{count}", n) : box.getAttribute("data-rid-none");
+      status.textContent = said;
       show(results, 0, query);
     });
 
