@@ -413,3 +413,14 @@ def test_no_sidebar_holds_one_item_and_the_phone_menu_lists_every_section(open_c
     menu = phone.locator(".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")
     menu.first.wait_for()
     assert sum(1 for link in menu.all() if link.is_visible()) >= 10
+
+
+def test_side_by_side_reads_a_mixed_source_label_from_the_right(page):
+    """Issue 17 (3): «A/70/174، الفقرة 18» was laid out left to right because it starts with a symbol."""
+    page.goto(page_url("ar", "compare/?a=chn,usa,oewg-2021-2025-states"))  # the last cites A/80/257
+    labels = page.locator("#side-by-side .rid-evidence__source bdi")
+    labels.first.wait_for()
+    seen = labels.evaluate_all(
+        "bs => bs.map(b => [/[\\u0600-\\u06FF]/.test(b.textContent), getComputedStyle(b).direction])")
+    assert any(arabic for arabic, _ in seen), seen
+    assert all(direction == "rtl" for arabic, direction in seen if arabic), seen
