@@ -148,7 +148,8 @@ def test_every_picture_of_the_comparison_pages_is_valid_svg_with_a_title(built, 
 def test_each_picture_has_a_text_alternative_and_a_data_table(built, site_corpus, lang):
     _, site, _ = built
     html = (lang_root(site, lang) / "compare/regular/index.html").read_text(encoding="utf-8")
-    assert re.search(r'<img src="map\.svg" width="\d+" height="\d+" alt="[^"]{20,}"', html)
+    assert re.search(
+        r'<object data="map\.svg" type="image/svg\+xml" role="img" width="\d+" height="\d+" [^>]*aria-label="[^"]{20,}"', html)
     assert '<details class="rid-map-data">' in html  # the map's data
     assert re.search(r'<table class="rid-data">\s*<caption>', html)  # the chart's data
     chart = ET.fromstring(inline_svgs(html)[0])
@@ -215,7 +216,7 @@ def test_a_long_timeline_is_split_into_pages_that_link_to_each_other_and_hold_ev
     on_pages = {}
     for page in pages:
         table = page.body.split('id="timeline-data"', 1)[1].split("</table>", 1)[0]
-        linked = re.findall(r'<td><a href="([^"]+)"><bdi>', table)
+        linked = re.findall(r'<td><a href="([^"]+)"><bdi[ >]', table)
         on_pages[page.url] = linked
         # The chart draws the page's items, one row each, on an axis from its first item's year
         # (from 2010 on the first page).

@@ -1,5 +1,6 @@
-"""Screenshots for review: the home page, a paragraph page and a criterion page, in English and
-Arabic, at desktop (1280 px) and phone (390 px) widths, written to test-artifacts/screenshots/
+"""Screenshots for review: the home page, a paragraph page, a criterion page, the timeline, a
+comparison with its map and a meeting's page, in English, Arabic and Chinese, at desktop (1280 px)
+and phone (390 px) widths, written to test-artifacts/screenshots/
 (kept by CI). Each shot also checks what a reader on that screen would notice at once: the page
 has its title, and nothing is wider than the screen.
 """
@@ -11,12 +12,14 @@ import pytest
 from .conftest import ARTIFACTS, DESKTOP, PHONE
 from .sample import page_url
 
-PAGES = {"home": "", "paragraph": "documents/a-70-174/18/", "criterion": "criteria/institutional/"}
+PAGES = {"home": "", "paragraph": "documents/a-70-174/18/", "criterion": "criteria/institutional/",
+         "timeline": "compare/timeline/", "compare-map": "compare/institutional/",
+         "event": "events/gm-thematic-groups-1/"}
 SCREENS = {"desktop": dict(viewport=DESKTOP), "phone": dict(viewport=PHONE, is_mobile=True, has_touch=True)}
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
 @pytest.mark.parametrize("name", PAGES)
 def test_screenshot(open_context, name, lang, screen):
     page = open_context(**SCREENS[screen]).new_page()

@@ -7,6 +7,11 @@
 // as HTML. Without this script the page's table of every actor remains.
 (function () {
   "use strict";
+  // A source label with Arabic words in it («A/70/174، الفقرة 18») is read as a whole from the right,
+  // whatever its first letter; one in a single script («"Taking into account …"») keeps the
+  // direction of its words (isolate.py isolates each run on the pages it writes).
+  var ARABIC = /[\u0600-\u06FF]/;
+  function labelDir(text) { return ARABIC.test(text) ? "rtl" : "auto"; }
   var tool = document.querySelector("[data-rid-compare]");
   if (!tool || !window.fetch || !window.URLSearchParams || !window.Promise) return;
   var root = tool.getAttribute("data-rid-root"); // the language root, relative to this page
@@ -124,7 +129,7 @@
         line.appendChild(link(ev.url, ev.date_label));
         line.appendChild(document.createTextNode(" "));
         var source = link(ev.source, "", { "class": "rid-evidence__source", title: ev.source_title });
-        source.appendChild(el("bdi", {}, ev.source_label));
+        source.appendChild(el("bdi", { dir: labelDir(ev.source_label) }, ev.source_label));
         line.appendChild(source);
         block.appendChild(line);
       });
@@ -149,7 +154,7 @@
           source.appendChild(link(ev.url, ev.date_label));
           source.appendChild(document.createTextNode(" · "));
           var pin = link(ev.source, "");
-          pin.appendChild(el("bdi", {}, ev.source_title));
+          pin.appendChild(el("bdi", { dir: labelDir(ev.source_title) }, ev.source_title));
           source.appendChild(pin);
           td.appendChild(source);
         });

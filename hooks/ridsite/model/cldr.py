@@ -9,6 +9,7 @@ ever hand-written in code, and every language keeps the same placeholders.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -85,3 +86,53 @@ def format_date(iso: str, lang: str, month_names: dict[int, str] | None = None) 
             if cldr_name in text:
                 return text.replace(cldr_name, month_names[parts[1]])
     return text
+
+
+def territory_name(alpha2: str, lang: str) -> str | None:
+    """A country's name in the language (CLDR's territory names, "Fiji", "斐济", "فيجي"), or None
+    when CLDR has none for the code."""
+    return locale(lang).territories.get(alpha2.upper())
+
+
+# An abbreviated month in a CLDR pattern (MMM, or LLL stand-alone), not already the long one (MMMM).
+_LONG_MONTH = re.compile(r"(?<![ML])(MMM|LLL)(?![ML])")
+# Dashes and spaces a CLDR interval pattern puts between its two dates ("7 – 11", "7–11", "7—11").
+_RANGE_GAP = " \u2009\u00a0–—-"
+
+
+def range_parts(
+    start: str, end: str, lang: str, month_names: dict[int, str] | None = None
+) -> tuple[str, str, str] | None:
+    """Two exact days (YYYY-MM-DD) as the language writes a range of them, by CLDR's interval
+    formats through Babel: ("7", " – ", "11 December 2026"), ("30 nov.", " – ", "4 déc. 2026") …
+    split so that each date can be marked up; what the two dates share is written once. None for
+    anything but two exact days in order (a month, a year or a bound is written in full, twice).
+
+    CLDR has the long-month interval (yMMMMd) in few languages: elsewhere its abbreviated one is
+    widened where the language's long date has the long month, so that a range reads like the
+    site's single dates ("7 December 2026"; Chinese keeps 12月)."""
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        return None
+    if len(start) != 10 or len(end) != 10 or last < first:
+        return None
+    loc = locale(lang)
+    formats = loc.interval_formats
+    skeleton = "yMMMMd" if "yMMMMd" in formats else "yMMMd"
+    field = "y" if first.year != last.year else ("M" if first.month != last.month else "d")
+    if first == last or field not in formats[skeleton]:
+        return None
+    before, after = formats[skeleton][field]
+    if skeleton == "yMMMd" and "MMMM" in loc.date_formats["long"].pattern:
+        before, after = (_LONG_MONTH.sub(lambda m: m.group(1) + m.group(1)[0], p) for p in (before, after))
+    texts = []
+    for pattern, day in ((before, first), (after, last)):
+        text = _babel_format_date(day, pattern, locale=loc)
+        if month_names:
+            names = (loc.months[width]["wide"][day.month] for width in ("format", "stand-alone"))
+            cldr_name = next((name for name in names if name in text), None)
+            text = text.replace(cldr_name, month_names[day.month]) if cldr_name else text
+        texts.append(text)
+    gap = texts[0][len(texts[0].rstrip(_RANGE_GAP)):]
+    return texts[0][: len(texts[0]) - len(gap)], gap, texts[1]

@@ -29,3 +29,8 @@ LANGUAGES: tuple[Language, ...] = (
 CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
 DEFAULT = "en"
 BY_CODE = {lang.code: lang for lang in LANGUAGES}
+
+
+def is_rtl(code: str) -> bool:
+    """Whether a language of the site is written right to left (isolate.py: a run's direction)."""
+    return BY_CODE[code].rtl

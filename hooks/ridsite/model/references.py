@@ -271,7 +271,7 @@ def oscola(ref: Reference, words: Words) -> Citation:
             parts += [Part(w.publisher, "work"), Part(", ")]
         parts.append(Part(f"{date})"))
     if ref.pin_label:
-        parts.append(Part(f"{words.comma}{ref.pin_label}"))
+        parts += [Part(words.comma), *_pin_parts(ref.pin_label, ref.pinpoint)]
     if ref.position:
         parts.append(Part(f" ({ref.position})"))
     parts += [Part(" <"), Part(ref.url, "url"), Part("> "), *_accessed(words.accessed, words.placeholder)]
@@ -299,11 +299,22 @@ def chicago_author_date(ref: Reference, words: Words) -> Citation:
         # A web page's day of publication follows its publisher; a report's year is enough.
         parts.append(Part(f", {words.date(w.date)}. " if not w.is_report and len(w.date) > 4 else ". "))
     if ref.pin_label:
-        parts.append(Part(f"{_capitalised(ref.pin_label)}. "))
+        parts += [*_pin_parts(_capitalised(ref.pin_label), ref.pinpoint), Part(". ")]
     if ref.position:
         parts.append(Part(f"{_capitalised(ref.position)}. "))
     parts += [*_accessed(words.accessed_sentence, words.placeholder), Part(". "), Part(ref.url, "url"), Part(".")]
     return Citation("chicago-author-date", _merged(parts))
+
+
+def _pin_parts(label: str, pinpoint: str) -> list[Part]:
+    """"para 18(i)" or "excerpt “p3”" with the pinpoint as a "symbol" part, kept whole (and left to
+    right) in right-to-left text, where an excerpt id such as "permanent-body" is Latin (a pinpoint
+    of digits alone needs nothing)."""
+    lettered = any(ch.isalpha() for ch in pinpoint)
+    before, found, after = label.partition(pinpoint) if lettered else (label, "", "")
+    if not found:
+        return [Part(label)]
+    return [Part(before), Part(pinpoint, "symbol"), Part(after)]
 
 
 def _accessed(text: str, placeholder: str) -> list[Part]:

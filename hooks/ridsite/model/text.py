@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from markupsafe import Markup, escape
+
 from . import cldr, dates
 from .languages import BY_CODE, DEFAULT
 
@@ -77,6 +79,19 @@ class Interface:
         except KeyError as exc:
             raise MissingText(f"interface text '{key}' in '{self.lang}' uses {{{exc.args[0]}}}, which is not given") from None
 
+    def html(self, key: str, **values) -> Markup:
+        """The text as HTML: its own words escaped, values that are already HTML (Markup) kept, the
+        others escaped (so that a label can carry an isolated run of another language)."""
+        template = self(key)
+        if not _plain_names(template):
+            raise MissingText(f"interface text '{key}' in '{self.lang}' has a placeholder that is not a plain {{name}}")
+        counted = {k: cldr.Count(v, self.lang) if type(v) is int else v for k, v in values.items()}
+        try:
+            return escape(template).format(**counted)
+        except KeyError as exc:
+            name = exc.args[0]
+            raise MissingText(f"interface text '{key}' in '{self.lang}' uses {{{name}}}, which is not given") from None
+
     def date(self, iso: str) -> str:
         """A record's date by CLDR's rules for the language (Babel), see cldr.format_date; a bound
         ("not before 2022-12") is said as one, never printed as the date."""
@@ -85,6 +100,16 @@ class Interface:
             key = "date.not_before" if bound == dates.NOT_BEFORE else "date.not_after"
             return self(key, date=self.date(iso))
         return cldr.format_date(iso, self.lang, self._un_months)
+
+    def range_parts(self, start: str, end: str) -> tuple[str, str, str] | None:
+        """Two days as the language writes a range (cldr.range_parts): ("7", " – ", "11 December
+        2026"); None when they are not two exact days, which are then written in full."""
+        return cldr.range_parts(start, end, self.lang, self._un_months)
+
+    def date_range(self, start: str, end: str) -> str:
+        """A range as plain text: "7 – 11 December 2026", else both dates in full."""
+        parts = self.range_parts(start, end)
+        return "".join(parts) if parts else f"{self.date(start)} – {self.date(end)}"
 
     @cached_property
     def _un_months(self) -> dict[int, str] | None:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import slugs
+from iso3166 import countries_by_alpha3
+
+from ..model import cldr, slugs
 from ..model.corpus import Corpus
 from ..model.languages import CODES
 from . import charts, matrix, svg, worldmap
@@ -125,6 +127,7 @@ class MapEntry:
     actor_id: str
     stance: str  # a stance id, or SEVERAL
     on_map: bool
+    stated: tuple[str, ...] = ()  # the stances on record (several, for SEVERAL)
 
 
 SEVERAL = "several"
@@ -141,7 +144,7 @@ def map_entries(m: matrix.Matrix, corpus: Corpus) -> list[MapEntry]:
         filled = row.filled()
         stated = [s for s in filled if s != corpus.not_stated["id"]]
         stance = stated[0] if len(stated) == 1 else (SEVERAL if stated else filled[0])
-        out.append(MapEntry(row.id, stance, actor["iso3"] in shapes))
+        out.append(MapEntry(row.id, stance, actor["iso3"] in shapes, tuple(stated)))
     return out
 
 
@@ -152,11 +155,31 @@ def map_file_content(corpus: Corpus, criterion_id: str, lang: str, site_url: str
     colours = colours_for(corpus, criterion_id) | {SEVERAL: charts.SEVERAL}
     fills = {}
     for entry in map_entries(m, corpus):
-        label = site.t("map.several") if entry.stance == SEVERAL else site.stance_label(criterion_id, entry.stance)
-        fills[corpus.actors[entry.actor_id]["iso3"]] = worldmap.Fill(colours[entry.stance], f"{site.actor_name(entry.actor_id)}: {label}")
+        label = site.stance_label(criterion_id, entry.stance) if entry.stance != SEVERAL else site.t(
+            # which stances, not only that there are several: the grey alone hides them
+            "map.several_which", several=site.t("map.several"),
+            stances=site.t("list.separator").join(site.stance_label(criterion_id, s) for s in entry.stated))
+        title = site.t("map.state", state=site.actor_name(entry.actor_id), stance=label)
+        fills[corpus.actors[entry.actor_id]["iso3"]] = worldmap.Fill(colours[entry.stance], title)
     criterion = corpus.criterion(criterion_id)
     title = site.t("map.title", criterion=criterion["label"][lang])
-    return svg.to_file(worldmap.map_svg(fills, title, site.t("map.desc"), charts.NO_DATA))
+    others = grey_titles(lang, site)
+    return svg.to_file(worldmap.map_svg(fills, title, site.t("map.desc"), charts.NO_DATA, others=others))
+
+
+def grey_titles(lang: str, site) -> dict[str, str]:
+    """What hovering a State with nothing on record reads: its name in the reader's language (its
+    actor record's, else CLDR's through Babel) and that no position is on record."""
+    actors = {a["iso3"]: a["id"] for a in site.c.actors.values() if a.get("iso3")}
+    out = {}
+    for alpha3 in sorted(worldmap.world_map().alpha3s()):
+        if alpha3 in actors:
+            name = site.actor_name(actors[alpha3])
+        else:
+            name = cldr.territory_name(countries_by_alpha3[alpha3].alpha2, lang)
+        if name:
+            out[alpha3] = site.t("map.state", state=name, stance=site.t("map.no_data"))
+    return out
 
 
 # -- pages --------------------------------------------------------------------------------------

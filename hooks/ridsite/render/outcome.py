@@ -66,6 +66,6 @@ def pages(renderer: Renderer) -> list[Page]:
         renderer.page(
             "outcome.html", URL, "outcome", title=renderer.site.t("outcome.title"),
             out=agreed(c), others=proposals(c), fate_of=fate_of, meetings=meetings(c),
-            path=items, labels={i: timeline.label(i, renderer) for i in items},
+            path=items, labels={i: timeline.label_html(i, renderer) for i in items},
         )
     ]

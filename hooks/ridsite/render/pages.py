@@ -21,7 +21,7 @@ from ..model.corpus import Corpus, Paragraph
 from ..model.kinds import BY_NAME, KINDS
 from ..model.languages import BY_CODE
 from ..model.text import Interface, Localised, pick
-from . import coverage
+from . import coverage, isolate
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
 # A block element's end followed at once by another tag. Text on either side would be read as one
@@ -85,6 +85,8 @@ def _timetag(value: str, text: str) -> Markup:
 ENV.globals["timetag"] = _timetag
 # What a comparison's counts rest on (templates/_coverage.html): plain data, no feature pages.
 ENV.globals["coverage"] = coverage
+# Labels as HTML with their runs in other languages isolated (isolate.py).
+ENV.globals["isolate"] = isolate
 
 
 def prepare(corpus: Corpus) -> None:

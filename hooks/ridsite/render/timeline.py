@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..model import dates
 from ..model.corpus import Corpus
 from ..model.kinds import BY_NAME, KINDS, record_url
-from . import svg
+from . import isolate, svg
 from .pages import Page, Renderer, paged_title, paginate, render
 
 URL = "compare/timeline/"
@@ -70,29 +70,82 @@ def label(item: Item, renderer: Renderer) -> str:
     return BY_NAME[item.kind].title(renderer.site, renderer.corpus.records[item.kind][item.id])
 
 
+def label_html(item: Item, renderer: Renderer):
+    """label() as HTML, each run in its own language and direction (isolate.py): on an Arabic page
+    «A/RES/73/27 — القرار 73/27 (2018)» keeps its symbol on the right and its year in brackets."""
+    site, corpus = renderer.site, renderer.corpus
+    if item.kind == "document":
+        doc = corpus.documents[item.id]
+        if doc.get("symbol") and "short_title" in doc:
+            short = site.doc_short(item.id)
+            symbol = isolate.run(site, doc["symbol"], None)
+            return isolate.whole(site, symbol + " — " + isolate.run(site, short.text, short.lang))
+        return isolate.document(site, item.id)
+    record = corpus.events[item.id] if item.kind == "event" else corpus.proposals[item.id]
+    title = site.pick(record["title"])
+    return isolate.whole(site, isolate.run(site, title.text, title.lang))
+
+
 WIDTH = 760
+# The phone layout (issue 17, item 6): drawn for a phone's column (328 px on a 360 px phone, 358 on
+# a 390 px one) with a font one px larger, so that even its axis is 12 px there instead of the
+# ~5 px of the wide chart scaled down. CSS shows one of the two.
+NARROW = 330
 ROW = 22
 TOP = 34
 FONT = 12
+YEAR_LABEL = 44  # px at least between two year labels on the axis ("2026" at FONT - 1, with a gap)
 
 
-def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, int] | None = None):
+def mark(parent, kind: str, x: float, y: float, end: float | None = None) -> tuple[float, float]:
+    """Draws the mark of one item, also drawn in the legend: a square for a document, a bar (as long
+    as the meeting lasted, a short one for a one-day meeting) for a session or meeting, a diamond
+    for a proposal. Returns the left and right edges it covers, beside which the label goes."""
+    colour, shape = COLOURS[kind], BY_NAME[kind].timeline.shape  # the kind's mark, from the registry
+    if shape == "square":
+        svg.element(parent, "rect", x=x - 5, y=y - 5, width=10, height=10, fill=colour)
+        return x - 5, x + 5
+    if shape == "diamond":
+        svg.element(parent, "path", d=f"M{svg.number(x)} {svg.number(y - 6)}l6 6-6 6-6-6z", fill=colour)
+        return x - 6, x + 6
+    left, right = sorted((x, x if end is None else end))
+    if right - left < 8:
+        middle = (left + right) / 2
+        left, right = middle - 4, middle + 4
+    svg.element(parent, "rect", x=left - 4, y=y - 4, width=right - left + 8, height=8, rx=4, fill=colour)
+    return left - 4, right + 4
+
+
+def legend_mark(kind: str):
+    """A kind's mark as a small picture for the legend (decorative: the legend's words say it)."""
+    root = svg.element(None, "svg", xmlns=svg.NS, viewBox="0 0 24 14", width="24", height="14",
+                       aria_hidden="true", focusable="false", class_="rid-legend__mark")
+    mark(root, kind, 12, 7)
+    return svg.to_markup(root)
+
+
+def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, int] | None = None,
+                 width: int = WIDTH, id_prefix: str = "rid-timeline"):
     """One row per item. No links inside (a picture must hold nothing focusable): the table below
-    links each item to its page. `years`: the first and last year of the axis (span() if None)."""
+    links each item to its page. `years`: the first and last year of the axis (span() if None);
+    `width`: the drawing's width in px (WIDTH, or NARROW for phones)."""
     site = renderer.site
     first, last = years or span(all_items)
     years = last + 1 - first
     height = TOP + ROW * len(all_items) + 8
     desc = site.t("timeline.desc", first=first, last=last, count=len(all_items))
-    root = svg.root(WIDTH, height, site.t("timeline.title", first=first, last=last), desc, id_prefix="rid-timeline", class_="rid-chart rid-timeline", width="100%")
+    title = site.t("timeline.title", first=first, last=last)
+    layout, font = ("wide", FONT) if width == WIDTH else ("narrow", FONT + 1)
+    root = svg.root(width, height, title, desc, id_prefix=id_prefix,
+                    class_=f"rid-chart rid-timeline rid-timeline--{layout}", width="100%")
     pad = 12
 
     def x_of(year: float) -> float:
-        x = pad + (WIDTH - 2 * pad) * (year - first) / years
-        return WIDTH - x if site.rtl else x  # time runs right to left in Arabic
+        x = pad + (width - 2 * pad) * (year - first) / years
+        return width - x if site.rtl else x  # time runs right to left in Arabic
 
-    axis = svg.element(root, "g", font_size=FONT - 1, fill="currentColor")
-    step = 1 if years <= 16 else 2
+    axis = svg.element(root, "g", font_size=font - 1, fill="currentColor")
+    step = max(1, -(-YEAR_LABEL * years // (width - 2 * pad)))  # every year whose label fits
     for year in range(first, last + 2):
         x = x_of(year)
         svg.element(axis, "line", x1=x, x2=x, y1=TOP - 10, y2=height - 4, stroke="#D0D0D0", stroke_width=1)
@@ -102,22 +155,21 @@ def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, in
         y = TOP + ROW * i + ROW / 2
         x = x_of(year_fraction(item.date))
         text = label(item, renderer)
-        when = site.t.date(item.date) + (f" – {site.t.date(item.end_date)}" if item.end_date else "")
+        when = site.t.date_range(item.date, item.end_date) if item.end_date else site.t.date(item.date)
         group = svg.element(root, "g", class_=f"rid-timeline__item rid-timeline__item--{item.kind}")
         svg.element(group, "title", f"{text} ({site.t('timeline.kind.' + item.kind)}, {when})")
-        colour, shape = COLOURS[item.kind], BY_NAME[item.kind].timeline.shape
-        if shape == "square":
-            svg.element(group, "rect", x=x - 5, y=y - 5, width=10, height=10, fill=colour)
-        elif shape == "diamond":
-            svg.element(group, "path", d=f"M{svg.number(x)} {svg.number(y - 6)}l6 6-6 6-6-6z", fill=colour)
-        else:
-            end = x_of(year_fraction(item.end_date)) if item.end_date else x
-            svg.element(group, "rect", x=min(x, end) - 4, y=y - 4, width=abs(end - x) + 8, height=8, rx=4, fill=colour)
-        # The label goes on the side with more room; ElementTree escapes it.
-        room_after = WIDTH - x - 14 if x < WIDTH / 2 else x - 14
-        anchor = "start" if x < WIDTH / 2 else "end"
-        tx = x + 10 if anchor == "start" else x - 10
-        svg.element(group, "text", svg.shorten(text, room_after, FONT), x=tx, y=y + FONT * 0.35, font_size=FONT, text_anchor=anchor, fill="currentColor")
+        left, right = mark(group, item.kind, x, y, x_of(year_fraction(item.end_date)) if item.end_date else None)
+        # The label goes on the side with more room, clear of the mark; ElementTree escapes it.
+        anchor = "start" if x < width / 2 else "end"
+        tx = right + 5 if anchor == "start" else left - 5
+        room_after = width - tx - 4 if anchor == "start" else tx - 4
+        # On an Arabic page a label is read right to left (svg.root lays the picture out left to
+        # right): its base direction is rtl, so that a shortened label's "…" ends it on the left,
+        # and its anchor names the same edge from that side.
+        if site.rtl:
+            anchor = "end" if anchor == "start" else "start"
+        svg.element(group, "text", svg.shorten(text, room_after, font), x=tx, y=y + font * 0.35, font_size=font,
+                    text_anchor=anchor, fill="currentColor", direction="rtl" if site.rtl else None)
     return svg.to_markup(root)
 
 
@@ -156,7 +208,9 @@ def pages(renderer: Renderer) -> list[Page]:
             renderer, "compare-timeline.html", pager["url"], "compare-timeline",
             title=paged_title(title, pager),
             items=chunk, chart=timeline_svg(chunk, renderer, axis), first=first, last=last, axis=axis,
-            labels={i: label(i, renderer) for i in chunk}, colours=COLOURS, pager=pager, years=years,
+            phone_chart=timeline_svg(chunk, renderer, axis, NARROW, "rid-timeline-narrow"),
+            marks={kind: legend_mark(kind) for kind in ON_TIMELINE},
+            labels={i: label_html(i, renderer) for i in chunk}, colours=COLOURS, pager=pager, years=years,
             total=len(all_items), start=(number - 1) * PAGE_SIZE + 1,
             anchors=_anchors(chunk, pager, years) if pager["count"] > 1 else {},
         ))

@@ -202,14 +202,19 @@ class Fill:
     title: str  # what a reader hovering the State reads: its name and stance
 
 
-def map_svg(fills: dict[str, Fill], title: str, desc: str, no_data: str, base: WorldMap | None = None):
-    """The whole world in `no_data` grey, States in `fills` (alpha-3 → Fill) in their colour."""
+def map_svg(fills: dict[str, Fill], title: str, desc: str, no_data: str, base: WorldMap | None = None,
+            others: dict[str, str] | None = None):
+    """The whole world in `no_data` grey, States in `fills` (alpha-3 → Fill) in their colour.
+    `others`: alpha-3 → what hovering a grey shape reads (its name, and that nothing is on record)."""
     base = base or world_map()
+    others = others or {}
     root = svg.root(base.width, base.height, title, desc, id_prefix="rid-map", class_="rid-map")
     background = svg.element(root, "g", fill=no_data, stroke="#FFFFFF", stroke_width=0.5)
     for shape in base.shapes:
         if shape.alpha3 not in fills:
-            svg.element(background, "path", d=shape.d)
+            path = svg.element(background, "path", d=shape.d)
+            if shape.alpha3 in others:
+                svg.element(path, "title", others[shape.alpha3])
     coloured = svg.element(root, "g", stroke="#FFFFFF", stroke_width=0.5)
     for shape in base.shapes:
         fill = fills.get(shape.alpha3) if shape.alpha3 else None
@@ -218,7 +223,10 @@ def map_svg(fills: dict[str, Fill], title: str, desc: str, no_data: str, base: W
             svg.element(group, "title", fill.title)
             svg.element(group, "path", d=shape.d)
             if shape.size < SMALL:
-                # A State a few pixels wide (Fiji, Singapore…) would not be seen: mark it with a dot.
-                x, y = shape.centre
-                svg.element(group, "circle", cx=x, cy=y, r=SMALL / 2, stroke="#000000", stroke_width=0.75)
+                # A State a few pixels wide (Fiji, Singapore…) would not be seen: mark it with a dot,
+                # kept whole inside the picture (Fiji's largest part touches its right edge).
+                r, stroke = SMALL / 2, 0.75
+                x = min(max(shape.centre[0], r + stroke), base.width - r - stroke)
+                y = min(max(shape.centre[1], r + stroke), base.height - r - stroke)
+                svg.element(group, "circle", cx=x, cy=y, r=r, stroke="#000000", stroke_width=stroke)
     return root
