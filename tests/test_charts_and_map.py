@@ -46,12 +46,18 @@ def check_svg(text: str) -> ET.Element:
     # Nothing in a picture may fetch anything: no external href, no <image>, no <script>.
     for el in root.iter():
         # Nor anything focusable: role="img" makes the picture one thing for a screen reader.
-        assert el.tag not in (f"{{{svg.NS}}}image", f"{{{svg.NS}}}script", f"{{{svg.NS}}}foreignObject", f"{{{svg.NS}}}a")
+        assert el.tag not in (
+            f"{{{svg.NS}}}image",
+            f"{{{svg.NS}}}script",
+            f"{{{svg.NS}}}foreignObject",
+            f"{{{svg.NS}}}a",
+        )
         assert not re.match(r"(https?:)?//", el.get("href", ""))
     return root
 
 
 # -- the map data --------------------------------------------------------------------------------
+
 
 def test_vendored_map_data_is_the_published_file():
     assert hashlib.sha256(worldmap.TOPOLOGY.read_bytes()).hexdigest() == VENDORED_SHA256
@@ -96,6 +102,7 @@ def test_simplify_keeps_the_ends_and_drops_what_is_within_tolerance():
 
 # -- charts --------------------------------------------------------------------------------------
 
+
 def bar_widths(root: ET.Element) -> list[float]:
     return [float(r.get("width")) for r in root.iter(f"{{{svg.NS}}}rect")]
 
@@ -112,9 +119,9 @@ def test_right_to_left_chart_is_mirrored():
     bars = [charts.Bar("ألف", 3, "#000")]
     ltr = ET.fromstring(svg.to_string(charts.bar_chart(bars, "t", "d")))
     rtl = ET.fromstring(svg.to_string(charts.bar_chart(bars, "t", "d", rtl=True)))
-    (l,), (r,) = list(ltr.iter(f"{{{svg.NS}}}rect")), list(rtl.iter(f"{{{svg.NS}}}rect"))
+    (left,), (right,) = list(ltr.iter(f"{{{svg.NS}}}rect")), list(rtl.iter(f"{{{svg.NS}}}rect"))
     width = charts.WIDTH
-    assert float(r.get("x")) + float(r.get("width")) == pytest.approx(width - float(l.get("x")), abs=0.2)
+    assert float(right.get("x")) + float(right.get("width")) == pytest.approx(width - float(left.get("x")), abs=0.2)
     assert rtl.get("direction") == "ltr"  # anchors are laid out left to right on any page
 
 
@@ -126,6 +133,7 @@ def test_record_text_in_a_picture_is_escaped():
 
 
 # -- in the built site ---------------------------------------------------------------------------
+
 
 def test_every_picture_of_the_comparison_pages_is_valid_svg_with_a_title(built, site_corpus):
     _, site, _ = built
@@ -139,7 +147,9 @@ def test_every_picture_of_the_comparison_pages_is_valid_svg_with_a_title(built, 
                 check_svg(text)
                 checked += 1
         for crit in site_corpus.criteria:
-            check_svg((lang_root(site, lang) / compare.criterion_url(crit["id"]) / "map.svg").read_text(encoding="utf-8"))
+            check_svg(
+                (lang_root(site, lang) / compare.criterion_url(crit["id"]) / "map.svg").read_text(encoding="utf-8")
+            )
             checked += 1
     assert checked >= len(CODES) * (2 * len(site_corpus.criteria) + 1)
 
@@ -149,7 +159,9 @@ def test_each_picture_has_a_text_alternative_and_a_data_table(built, site_corpus
     _, site, _ = built
     html = (lang_root(site, lang) / "compare/regular/index.html").read_text(encoding="utf-8")
     assert re.search(
-        r'<object data="map\.svg" type="image/svg\+xml" role="img" width="\d+" height="\d+" [^>]*aria-label="[^"]{20,}"', html)
+        r'<object data="map\.svg" type="image/svg\+xml" role="img" width="\d+" height="\d+" [^>]*aria-label="[^"]{20,}"',
+        html,
+    )
     assert '<details class="rid-map-data">' in html  # the map's data
     assert re.search(r'<table class="rid-data">\s*<caption>', html)  # the chart's data
     chart = ET.fromstring(inline_svgs(html)[0])
@@ -203,7 +215,9 @@ def test_timeline_is_mirrored_in_arabic(corpus):
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_a_long_timeline_is_split_into_pages_that_link_to_each_other_and_hold_every_item_once(corpus, monkeypatch, lang):
+def test_a_long_timeline_is_split_into_pages_that_link_to_each_other_and_hold_every_item_once(
+    corpus, monkeypatch, lang
+):
     """Beyond timeline.PAGE_SIZE items, compare/timeline/ is the first of pages by date: each
     item on exactly one page (in its chart and its table), every page linked from every other,
     and each year linked to the page and row of its first item."""
@@ -221,7 +235,9 @@ def test_a_long_timeline_is_split_into_pages_that_link_to_each_other_and_hold_ev
         # The chart draws the page's items, one row each, on an axis from its first item's year
         # (from 2010 on the first page).
         chart = ET.fromstring(inline_svgs(page.body)[0])
-        assert len([g for g in chart.iter(f"{{{svg.NS}}}g") if "rid-timeline__item" in (g.get("class") or "")]) == len(linked)
+        assert len([g for g in chart.iter(f"{{{svg.NS}}}g") if "rid-timeline__item" in (g.get("class") or "")]) == len(
+            linked
+        )
         axis = [int(t.text) for t in chart.iter(f"{{{svg.NS}}}text") if re.fullmatch(r"\d{4}", t.text or "")]
         first_item = re.search(r'<time datetime="(\d{4})', table).group(1)
         assert min(axis) == (2010 if page is pages[0] else int(first_item)), page.url
@@ -241,7 +257,9 @@ def test_a_long_timeline_is_split_into_pages_that_link_to_each_other_and_hold_ev
         (page,) = [p for p in pages if p.url == target]
         row = page.body.split(f'<tr id="{anchor}">', 1)[1].split("</tr>", 1)[0]
         first = next(i for i in items if dates.year(i.date) == year)
-        assert f'datetime="{first.date}"' in row and first.url in absolute(page.url, re.search(r'href="([^"]+)"', row).group(1))
+        assert f'datetime="{first.date}"' in row and first.url in absolute(
+            page.url, re.search(r'href="([^"]+)"', row).group(1)
+        )
 
 
 def absolute(page_url: str, href: str) -> str:

@@ -209,16 +209,19 @@ def arabic_authored_texts(corpus) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", [
-    "documents/rus-2023-rid-concept-paper/permanent-body/",  # "first words …" of an English excerpt
-    "documents/a-res-80-16/unoda-endorsement/",  # an English heading after a symbol
-    "documents/a-70-174/18/",
-    "compare/timeline/",  # «A/RES/73/27 — القرار 73/27 (2018)»
-    "compare/institutional/",
-    "actors/rus/",
-    "proposals/global-mechanism/",
-    "positions/rus-2023-permanent-body/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "documents/rus-2023-rid-concept-paper/permanent-body/",  # "first words …" of an English excerpt
+        "documents/a-res-80-16/unoda-endorsement/",  # an English heading after a symbol
+        "documents/a-70-174/18/",
+        "compare/timeline/",  # «A/RES/73/27 — القرار 73/27 (2018)»
+        "compare/institutional/",
+        "actors/rus/",
+        "proposals/global-mechanism/",
+        "positions/rus-2023-permanent-body/",
+    ],
+)
 def test_every_latin_run_in_arabic_text_is_isolated(page, site_corpus, path):
     page.goto(page_url("ar", path))
     authored = arabic_authored_texts(site_corpus)
@@ -235,7 +238,8 @@ def test_a_quote_has_one_border_on_its_reading_side(page, lang):
     page.goto(page_url(lang, "documents/rus-2023-rid-concept-paper/permanent-body/"))
     widths = page.locator("blockquote.rid-quote").first.evaluate(
         """q => { const s = getComputedStyle(q);
-                  return [parseFloat(s.borderLeftWidth), parseFloat(s.borderRightWidth), s.direction]; }""")
+                  return [parseFloat(s.borderLeftWidth), parseFloat(s.borderRightWidth), s.direction]; }"""
+    )
     left, right, direction = widths
     assert direction == "ltr" and left > 0 and right == 0, widths
 
@@ -313,7 +317,8 @@ def test_each_state_on_the_map_says_what_it_shows_and_no_marker_is_cut(open_cont
     page.goto(page_url(lang, "compare/institutional/"))
     page.locator(".rid-figure--map object").scroll_into_view_if_needed()
     page.wait_for_function(
-        "() => document.querySelector('.rid-figure--map object').contentDocument?.querySelector('title')")
+        "() => document.querySelector('.rid-figure--map object').contentDocument?.querySelector('title')"
+    )
     seen = page.evaluate(MAP_READING)
     # Every shape but the few the boundary data gives no ISO code (Kosovo, Northern Cyprus…).
     assert seen["shapes"] > 170 and seen["untitled"] <= 5, seen
@@ -385,8 +390,10 @@ def test_a_meetings_days_are_written_as_one_range(page, lang):
         assert text == "7\u2009–\u200911 December 2026"
 
 
-@pytest.mark.parametrize("path", ["positions/rus-2023-permanent-body/", "proposals/global-mechanism/", "outcome/",
-                                  "compare/lineage/a-70-174/33/"])
+@pytest.mark.parametrize(
+    "path",
+    ["positions/rus-2023-permanent-body/", "proposals/global-mechanism/", "outcome/", "compare/lineage/a-70-174/33/"],
+)
 def test_the_summary_notice_points_to_no_quote_that_is_not_above_it(page, path):
     """Issue 17 (7): "the quote above…" where the quote was below the notice, or absent."""
     page.goto(path)
@@ -405,7 +412,8 @@ def test_no_sidebar_holds_one_item_and_the_phone_menu_lists_every_section(open_c
     wide = open_context(viewport={"width": 1280, "height": 900}).new_page()
     wide.goto(path)
     shown = wide.locator(".md-sidebar--primary .md-nav__link").evaluate_all(
-        "links => links.filter(a => a.getClientRects().length && a.offsetParent).length")
+        "links => links.filter(a => a.getClientRects().length && a.offsetParent).length"
+    )
     assert shown == 0 or shown > 1, shown
     phone = open_context(viewport=PHONE).new_page()
     phone.goto(path)
@@ -421,6 +429,7 @@ def test_side_by_side_reads_a_mixed_source_label_from_the_right(page):
     labels = page.locator("#side-by-side .rid-evidence__source bdi")
     labels.first.wait_for()
     seen = labels.evaluate_all(
-        "bs => bs.map(b => [/[\\u0600-\\u06FF]/.test(b.textContent), getComputedStyle(b).direction])")
+        "bs => bs.map(b => [/[\\u0600-\\u06FF]/.test(b.textContent), getComputedStyle(b).direction])"
+    )
     assert any(arabic for arabic, _ in seen), seen
     assert all(direction == "rtl" for arabic, direction in seen if arabic), seen

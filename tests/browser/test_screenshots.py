@@ -12,9 +12,14 @@ import pytest
 from .conftest import ARTIFACTS, DESKTOP, PHONE
 from .sample import page_url
 
-PAGES = {"home": "", "paragraph": "documents/a-70-174/18/", "criterion": "criteria/institutional/",
-         "timeline": "compare/timeline/", "compare-map": "compare/institutional/",
-         "event": "events/gm-thematic-groups-1/"}
+PAGES = {
+    "home": "",
+    "paragraph": "documents/a-70-174/18/",
+    "criterion": "criteria/institutional/",
+    "timeline": "compare/timeline/",
+    "compare-map": "compare/institutional/",
+    "event": "events/gm-thematic-groups-1/",
+}
 SCREENS = {"desktop": dict(viewport=DESKTOP), "phone": dict(viewport=PHONE, is_mobile=True, has_touch=True)}
 
 

@@ -1,9 +1,10 @@
 """Counts and dates in each language's own grammar, from the Unicode CLDR through Babel.
 
 Plural forms are written in the interface text itself, in the format spec of the number:
-``"{count} {count:one=document|other=documents}"``; "#" in a form is the number itself. The CLDR plural rule of the page's language
-picks the category (Russian one/few/many, Arabic zero/one/two/few/many …), so no suffix is
-ever hand-written in code, and every language keeps the same placeholders.
+``"{count} {count:one=document|other=documents}"``; "#" in a form is the number itself. The CLDR
+plural rule of the page's language picks the category (Russian one/few/many, Arabic
+zero/one/two/few/many …), so no suffix is ever hand-written in code, and every language keeps the
+same placeholders.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def plural_categories(lang: str) -> frozenset[str]:
 
 
 def parse_forms(spec: str) -> dict[str, str]:
-    """"one=document|other=documents" → {"one": "document", "other": "documents"}."""
+    """ "one=document|other=documents" → {"one": "document", "other": "documents"}."""
     forms = {}
     for part in spec.split("|"):
         category, sep, text = part.partition("=")
@@ -134,5 +135,5 @@ def range_parts(
             cldr_name = next((name for name in names if name in text), None)
             text = text.replace(cldr_name, month_names[day.month]) if cldr_name else text
         texts.append(text)
-    gap = texts[0][len(texts[0].rstrip(_RANGE_GAP)):]
+    gap = texts[0][len(texts[0].rstrip(_RANGE_GAP)) :]
     return texts[0][: len(texts[0]) - len(gap)], gap, texts[1]

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Callable, Iterable
+from functools import cache, lru_cache
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -44,8 +44,22 @@ STYLES: dict[str, str] = {
 
 # BibTeX entry types → how the other vocabularies name the same kind of work.
 _REPORT_TYPES = {"techreport", "report"}
-_RIS_TYPES = {"techreport": "RPRT", "report": "RPRT", "online": "ELEC", "misc": "GEN", "book": "BOOK", "article": "JOUR"}
-_CSL_TYPES = {"techreport": "report", "report": "report", "online": "webpage", "misc": "document", "book": "book", "article": "article-journal"}
+_RIS_TYPES = {
+    "techreport": "RPRT",
+    "report": "RPRT",
+    "online": "ELEC",
+    "misc": "GEN",
+    "book": "BOOK",
+    "article": "JOUR",
+}
+_CSL_TYPES = {
+    "techreport": "report",
+    "report": "report",
+    "online": "webpage",
+    "misc": "document",
+    "book": "book",
+    "article": "article-journal",
+}
 _LANGUAGE_CODES = {"english": "en", "french": "fr", "spanish": "es", "russian": "ru", "chinese": "zh", "arabic": "ar"}
 
 
@@ -106,7 +120,7 @@ def _decoder() -> LatexDecodingMiddleware:
     return LatexDecodingMiddleware(keep_braced_groups=False)  # building its LaTeX tables is slow
 
 
-@lru_cache(maxsize=None)
+@cache
 def _decode(value: str) -> str:
     """LaTeX → plain text with bibtexparser's own decoder (braces of protected words dropped)."""
     library = Library([Entry("misc", "x", [Field("v", value)])])
@@ -307,7 +321,7 @@ def chicago_author_date(ref: Reference, words: Words) -> Citation:
 
 
 def _pin_parts(label: str, pinpoint: str) -> list[Part]:
-    """"para 18(i)" or "excerpt “p3”" with the pinpoint as a "symbol" part, kept whole (and left to
+    """ "para 18(i)" or "excerpt “p3”" with the pinpoint as a "symbol" part, kept whole (and left to
     right) in right-to-left text, where an excerpt id such as "permanent-body" is Latin (a pinpoint
     of digits alone needs nothing)."""
     lettered = any(ch.isalpha() for ch in pinpoint)
@@ -318,7 +332,7 @@ def _pin_parts(label: str, pinpoint: str) -> list[Part]:
 
 
 def _accessed(text: str, placeholder: str) -> list[Part]:
-    """"accessed [date]" with the placeholder as its own part ("access-date"), which the page's
+    """ "accessed [date]" with the placeholder as its own part ("access-date"), which the page's
     script fills in with the reader's day."""
     before, found, after = text.partition(placeholder)
     if not found:
@@ -385,7 +399,9 @@ def bibtex(refs: Iterable[Reference]) -> str:
 
 def bibtex_of_entries(entries: dict[str, dict]) -> str:
     """The whole bibliography (every document), written again with bibtexparser 2."""
-    blocks = [Entry(e["type"], key, [Field(k, v) for k, v in e["fields"].items()]) for key, e in sorted(entries.items())]
+    blocks = [
+        Entry(e["type"], key, [Field(k, v) for k, v in e["fields"].items()]) for key, e in sorted(entries.items())
+    ]
     return bibtexparser.write_string(Library(blocks))
 
 
@@ -424,7 +440,9 @@ def csl_item(ref: Reference) -> dict:
     w = ref.work
     item: dict = {"id": ref.key, "type": _CSL_TYPES.get(w.entry_type, "document"), "title": w.title}
     if w.authors:
-        item["author"] = [{"literal": n.literal} if n.literal else {"family": n.family, "given": n.given} for n in w.authors]
+        item["author"] = [
+            {"literal": n.literal} if n.literal else {"family": n.family, "given": n.given} for n in w.authors
+        ]
     if w.date:
         item["issued"] = {"date-parts": [[int(p) for p in w.date.split("-")]]}
     if w.number:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 from markupsafe import Markup, escape
 
@@ -45,7 +45,7 @@ def pick(mapping: dict, lang: str) -> Localised:
     return Localised(mapping[first], first, True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plain_names(template: str) -> bool:
     """True when the template's placeholders are all {name}: never {0}, never {a.b} or {a[0]},
     which str.format would follow into attributes (`rid check` refuses them in interface.yml first).
@@ -73,11 +73,16 @@ class Interface:
         if not _plain_names(template):
             raise MissingText(f"interface text '{key}' in '{self.lang}' has a placeholder that is not a plain {{name}}")
         # Numbers become cldr.Count, so that the text can pick its plural form: {count:one=…|other=…}.
-        values = {k: cldr.Count(v, self.lang) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()}
+        values = {
+            k: cldr.Count(v, self.lang) if isinstance(v, int) and not isinstance(v, bool) else v
+            for k, v in values.items()
+        }
         try:
             return template.format(**values)
         except KeyError as exc:
-            raise MissingText(f"interface text '{key}' in '{self.lang}' uses {{{exc.args[0]}}}, which is not given") from None
+            raise MissingText(
+                f"interface text '{key}' in '{self.lang}' uses {{{exc.args[0]}}}, which is not given"
+            ) from None
 
     def html(self, key: str, **values) -> Markup:
         """The text as HTML: its own words escaped, values that are already HTML (Markup) kept, the

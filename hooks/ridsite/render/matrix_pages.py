@@ -155,10 +155,16 @@ def map_file_content(corpus: Corpus, criterion_id: str, lang: str, site_url: str
     colours = colours_for(corpus, criterion_id) | {SEVERAL: charts.SEVERAL}
     fills = {}
     for entry in map_entries(m, corpus):
-        label = site.stance_label(criterion_id, entry.stance) if entry.stance != SEVERAL else site.t(
-            # which stances, not only that there are several: the grey alone hides them
-            "map.several_which", several=site.t("map.several"),
-            stances=site.t("list.separator").join(site.stance_label(criterion_id, s) for s in entry.stated))
+        label = (
+            site.stance_label(criterion_id, entry.stance)
+            if entry.stance != SEVERAL
+            else site.t(
+                # which stances, not only that there are several: the grey alone hides them
+                "map.several_which",
+                several=site.t("map.several"),
+                stances=site.t("list.separator").join(site.stance_label(criterion_id, s) for s in entry.stated),
+            )
+        )
         title = site.t("map.state", state=site.actor_name(entry.actor_id), stance=label)
         fills[corpus.actors[entry.actor_id]["iso3"]] = worldmap.Fill(colours[entry.stance], title)
     criterion = corpus.criterion(criterion_id)
@@ -194,26 +200,42 @@ def criterion_page(renderer: Renderer, criterion: dict) -> Page:
         col.id: sum(1 for p in corpus.positions.values() if p["stances"][cid] == col.id) for col in m.columns
     }
     return render(
-        renderer, "compare-criterion.html", criterion_url(cid), "compare-criterion",
-        title=site.t("compare.criterion_title", criterion=criterion["label"][site.lang]), record_id=cid,
-        criterion=criterion, matrix=m, groups=grouped_rows(m, renderer), colours=colours,
-        proposals=matrix.criterion_proposals_matrix(corpus, cid), proposals_inline=proposals_inline(corpus),
+        renderer,
+        "compare-criterion.html",
+        criterion_url(cid),
+        "compare-criterion",
+        title=site.t("compare.criterion_title", criterion=criterion["label"][site.lang]),
+        record_id=cid,
+        criterion=criterion,
+        matrix=m,
+        groups=grouped_rows(m, renderer),
+        colours=colours,
+        proposals=matrix.criterion_proposals_matrix(corpus, cid),
+        proposals_inline=proposals_inline(corpus),
         chart=stance_chart(m, renderer, colours),
-        positions_per_stance=positions_per_stance, map_entries=entries, map_colours=map_colours,
-        several=SEVERAL, no_data=charts.NO_DATA,
-        map_width=round(worldmap.world_map().width), map_height=round(worldmap.world_map().height),
+        positions_per_stance=positions_per_stance,
+        map_entries=entries,
+        map_colours=map_colours,
+        several=SEVERAL,
+        no_data=charts.NO_DATA,
+        map_width=round(worldmap.world_map().width),
+        map_height=round(worldmap.world_map().height),
     )
 
 
 def objectives_page(renderer: Renderer) -> Page:
     m = matrix.objectives_matrix(renderer.corpus)
     return render(
-        renderer, "compare-matrix.html", objectives_url(), "compare-objectives", title=renderer.site.t("compare.objectives_title"),
-        matrix=m, groups=grouped_rows(m, renderer), intro=renderer.site.t("compare.objectives_intro"),
+        renderer,
+        "compare-matrix.html",
+        objectives_url(),
+        "compare-objectives",
+        title=renderer.site.t("compare.objectives_title"),
+        matrix=m,
+        groups=grouped_rows(m, renderer),
+        intro=renderer.site.t("compare.objectives_intro"),
         none_note=renderer.site.t("compare.objectives_none"),
     )
-
-
 
 
 def proposals_pages(renderer: Renderer) -> list[Page]:
@@ -223,8 +245,15 @@ def proposals_pages(renderer: Renderer) -> list[Page]:
     title = site.t("compare.proposals_title")
     return [
         render(
-            renderer, "compare-proposals.html", pager["url"], "compare-proposals", title=paged_title(title, pager),
-            rows=chunk, pager=pager, total=len(rows), first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
+            renderer,
+            "compare-proposals.html",
+            pager["url"],
+            "compare-proposals",
+            title=paged_title(title, pager),
+            rows=chunk,
+            pager=pager,
+            total=len(rows),
+            first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
             names_inline=NAMES_INLINE,
         )
         for chunk, pager in paginate(proposals_url(), rows, ROWS_PER_PAGE)
@@ -239,9 +268,18 @@ def scorecard_pages(renderer: Renderer) -> list[Page]:
     title = renderer.site.t("compare.scorecard_title")
     return [
         render(
-            renderer, "compare-scorecard.html", pager["url"], "compare-scorecard", title=paged_title(title, pager),
-            rows=chunk, colours=colours, pager=pager, total=len(rows), first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
-            sceptical=matrix.SCEPTICAL, names_inline=NAMES_INLINE,
+            renderer,
+            "compare-scorecard.html",
+            pager["url"],
+            "compare-scorecard",
+            title=paged_title(title, pager),
+            rows=chunk,
+            colours=colours,
+            pager=pager,
+            total=len(rows),
+            first=(pager["number"] - 1) * ROWS_PER_PAGE + 1,
+            sceptical=matrix.SCEPTICAL,
+            names_inline=NAMES_INLINE,
         )
         for chunk, pager in paginate(scorecard_url(), rows, ROWS_PER_PAGE)
     ]

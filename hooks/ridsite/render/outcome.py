@@ -64,8 +64,15 @@ def pages(renderer: Renderer) -> list[Page]:
     items = path(c)
     return [
         renderer.page(
-            "outcome.html", URL, "outcome", title=renderer.site.t("outcome.title"),
-            out=agreed(c), others=proposals(c), fate_of=fate_of, meetings=meetings(c),
-            path=items, labels={i: timeline.label_html(i, renderer) for i in items},
+            "outcome.html",
+            URL,
+            "outcome",
+            title=renderer.site.t("outcome.title"),
+            out=agreed(c),
+            others=proposals(c),
+            fate_of=fate_of,
+            meetings=meetings(c),
+            path=items,
+            labels={i: timeline.label_html(i, renderer) for i in items},
         )
     ]

@@ -127,7 +127,9 @@ class Site:
 
     def doc_short(self, doc_id: str) -> Localised:
         doc = self.c.documents[doc_id]
-        return self.pick(doc["short_title"]) if "short_title" in doc else Localised(doc["title"], doc["language"], False)
+        return (
+            self.pick(doc["short_title"]) if "short_title" in doc else Localised(doc["title"], doc["language"], False)
+        )
 
     def pin_label(self, para: Paragraph) -> str:
         if para.numbered:
@@ -156,7 +158,8 @@ class Site:
     def source_label(self, source: dict) -> str:
         """A source as a link text: the document's symbol or short title, and the passage by its
         number, heading or first words."""
-        return f"{self.doc_label(source['document'])}{self.t('list.separator')}{self.passage_label(self.paragraph_of(source))}"
+        passage = self.passage_label(self.paragraph_of(source))
+        return f"{self.doc_label(source['document'])}{self.t('list.separator')}{passage}"
 
     def cite_label(self, doc_id: str, pin: str) -> str:
         """The document and the passage as a person names them (titles, headings, link texts);
@@ -209,20 +212,31 @@ class Renderer:
     def site(self) -> Site:
         return Site(self.corpus, self.lang, self.site_url)
 
-    def page(self, template: str, url: str, kind: str, title: str, record_id: str = "", description: str = "", **context) -> Page:
+    def page(
+        self, template: str, url: str, kind: str, title: str, record_id: str = "", description: str = "", **context
+    ) -> Page:
         site = self.site
 
         def link(to: str) -> str:
             return slugs.relative(url, to)
 
         body = ENV.get_template(template).render(
-            site=site, corpus=self.corpus, interface=site.t, lang=self.lang, url=url, link=link, slugs=slugs,
-            title=title, **context,
+            site=site,
+            corpus=self.corpus,
+            interface=site.t,
+            lang=self.lang,
+            url=url,
+            link=link,
+            slugs=slugs,
+            title=title,
+            **context,
         )
         # Blank lines would end Markdown's raw-HTML block early: keep the body one block.
         body = "\n".join(line for line in body.splitlines() if line.strip())
         body = BLOCK_END.sub("\\1\n", body)
-        return Page(url=url, lang=self.lang, title=title, body=body, kind=kind, record_id=record_id, description=description)
+        return Page(
+            url=url, lang=self.lang, title=title, body=body, kind=kind, record_id=record_id, description=description
+        )
 
     # -- one page per record -------------------------------------------------------------
     def record(self, kind: str, record_id: str) -> Page:
@@ -230,8 +244,12 @@ class Renderer:
         declared = BY_NAME[kind]
         record = self.corpus.records[kind][record_id]
         return self.page(
-            declared.template, declared.url(record_id), kind, title=declared.title(self.site, record),
-            record_id=record_id, **declared.page_context(self.corpus, record),
+            declared.template,
+            declared.url(record_id),
+            kind,
+            title=declared.title(self.site, record),
+            record_id=record_id,
+            **declared.page_context(self.corpus, record),
         )
 
     def paragraph(self, para: Paragraph) -> Page:
@@ -239,9 +257,13 @@ class Renderer:
         siblings = self.corpus.paragraphs_by_document[para.document]
         i = siblings.index(para)
         return self.page(
-            "paragraph.html", para.url, "paragraph",
+            "paragraph.html",
+            para.url,
+            "paragraph",
             title=self.site.cite_label(para.document, para.pin),
-            record_id=f"{para.document}/{para.slug}", doc=doc, para=para,
+            record_id=f"{para.document}/{para.slug}",
+            doc=doc,
+            para=para,
             previous=siblings[i - 1] if i > 0 else None,
             next=siblings[i + 1] if i + 1 < len(siblings) else None,
         )
@@ -265,9 +287,16 @@ class Renderer:
         inline_limit = min(INLINE_LIMIT, max(INLINE_MIN, CRITERION_INLINE // len(stances)))
         pages = [
             self.page(
-                "criterion.html", slugs.criterion_url(cid), "criterion",
-                title=title, record_id=cid, criterion=criterion, stances=stances, by_stance=by_stance,
-                inline_limit=inline_limit, proposals_limit=PROPOSALS_INLINE,
+                "criterion.html",
+                slugs.criterion_url(cid),
+                "criterion",
+                title=title,
+                record_id=cid,
+                criterion=criterion,
+                stances=stances,
+                by_stance=by_stance,
+                inline_limit=inline_limit,
+                proposals_limit=PROPOSALS_INLINE,
             )
         ]
         for stance in stances:
@@ -276,11 +305,19 @@ class Renderer:
                 continue
             base = slugs.stance_url(cid, stance["id"])
             for chunk, pager in paginate(base, positions, PAGE_SIZE):
-                pages.append(self.page(
-                    "stance.html", pager["url"], "stance",
-                    title=paged_title(f"{title}: {stance['label'][self.lang]}", pager),
-                    criterion=criterion, stance=stance, positions=chunk, pager=pager, total=len(positions),
-                ))
+                pages.append(
+                    self.page(
+                        "stance.html",
+                        pager["url"],
+                        "stance",
+                        title=paged_title(f"{title}: {stance['label'][self.lang]}", pager),
+                        criterion=criterion,
+                        stance=stance,
+                        positions=chunk,
+                        pager=pager,
+                        total=len(positions),
+                    )
+                )
         return pages
 
     def objective(self, objective: dict) -> list[Page]:
@@ -289,9 +326,14 @@ class Renderer:
         title = objective["label"][self.lang]
         return [
             self.page(
-                "objective.html", pager["url"], "objective",
+                "objective.html",
+                pager["url"],
+                "objective",
                 title=paged_title(title, pager),
-                record_id=oid if pager["number"] == 1 else "", objective=objective, positions=chunk, pager=pager,
+                record_id=oid if pager["number"] == 1 else "",
+                objective=objective,
+                positions=chunk,
+                pager=pager,
                 total=len(positions),
             )
             for chunk, pager in paginate(slugs.objective_url(oid), positions, PAGE_SIZE)
@@ -308,9 +350,13 @@ class Renderer:
             items = kind.listed(self.corpus, self.site) if kind.listed else self.corpus.by_date(kind.name)
         return [
             self.page(
-                f"index-{section}.html", pager["url"], f"{section}-index",
+                f"index-{section}.html",
+                pager["url"],
+                f"{section}-index",
                 title=paged_title(title, pager),
-                items=chunk, pager=pager, total=len(items),
+                items=chunk,
+                pager=pager,
+                total=len(items),
             )
             for chunk, pager in paginate(slugs.index_url(section), items, PAGE_SIZE)
         ]

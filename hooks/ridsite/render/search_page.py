@@ -23,8 +23,16 @@ BROWSE = ("documents", "actors", "positions", "proposals", "criteria")
 def pages(renderer: Renderer) -> list[Page]:
     if renderer.search not in MODES:
         raise ValueError(f"search mode {renderer.search!r}: expected one of {', '.join(MODES)}")
-    return [render(
-        renderer, "search.html", URL, "search", title=renderer.site.t("search.title"),
-        mode=renderer.search, bundle=BUNDLE, script=SCRIPT,
-        browse=[(section, slugs.index_url(section)) for section in BROWSE],
-    )]
+    return [
+        render(
+            renderer,
+            "search.html",
+            URL,
+            "search",
+            title=renderer.site.t("search.title"),
+            mode=renderer.search,
+            bundle=BUNDLE,
+            script=SCRIPT,
+            browse=[(section, slugs.index_url(section)) for section in BROWSE],
+        )
+    ]

@@ -118,14 +118,28 @@ def mark(parent, kind: str, x: float, y: float, end: float | None = None) -> tup
 
 def legend_mark(kind: str):
     """A kind's mark as a small picture for the legend (decorative: the legend's words say it)."""
-    root = svg.element(None, "svg", xmlns=svg.NS, viewBox="0 0 24 14", width="24", height="14",
-                       aria_hidden="true", focusable="false", class_="rid-legend__mark")
+    root = svg.element(
+        None,
+        "svg",
+        xmlns=svg.NS,
+        viewBox="0 0 24 14",
+        width="24",
+        height="14",
+        aria_hidden="true",
+        focusable="false",
+        class_="rid-legend__mark",
+    )
     mark(root, kind, 12, 7)
     return svg.to_markup(root)
 
 
-def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, int] | None = None,
-                 width: int = WIDTH, id_prefix: str = "rid-timeline"):
+def timeline_svg(
+    all_items: list[Item],
+    renderer: Renderer,
+    years: tuple[int, int] | None = None,
+    width: int = WIDTH,
+    id_prefix: str = "rid-timeline",
+):
     """One row per item. No links inside (a picture must hold nothing focusable): the table below
     links each item to its page. `years`: the first and last year of the axis (span() if None);
     `width`: the drawing's width in px (WIDTH, or NARROW for phones)."""
@@ -136,8 +150,15 @@ def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, in
     desc = site.t("timeline.desc", first=first, last=last, count=len(all_items))
     title = site.t("timeline.title", first=first, last=last)
     layout, font = ("wide", FONT) if width == WIDTH else ("narrow", FONT + 1)
-    root = svg.root(width, height, title, desc, id_prefix=id_prefix,
-                    class_=f"rid-chart rid-timeline rid-timeline--{layout}", width="100%")
+    root = svg.root(
+        width,
+        height,
+        title,
+        desc,
+        id_prefix=id_prefix,
+        class_=f"rid-chart rid-timeline rid-timeline--{layout}",
+        width="100%",
+    )
     pad = 12
 
     def x_of(year: float) -> float:
@@ -168,8 +189,17 @@ def timeline_svg(all_items: list[Item], renderer: Renderer, years: tuple[int, in
         # and its anchor names the same edge from that side.
         if site.rtl:
             anchor = "end" if anchor == "start" else "start"
-        svg.element(group, "text", svg.shorten(text, room_after, font), x=tx, y=y + font * 0.35, font_size=font,
-                    text_anchor=anchor, fill="currentColor", direction="rtl" if site.rtl else None)
+        svg.element(
+            group,
+            "text",
+            svg.shorten(text, room_after, font),
+            x=tx,
+            y=y + font * 0.35,
+            font_size=font,
+            text_anchor=anchor,
+            fill="currentColor",
+            direction="rtl" if site.rtl else None,
+        )
     return svg.to_markup(root)
 
 
@@ -204,14 +234,27 @@ def pages(renderer: Renderer) -> list[Page]:
     for chunk, pager in chunks:
         axis = span(chunk, FIRST_YEAR if pager["number"] == 1 else None)
         number = pager["number"]
-        out.append(render(
-            renderer, "compare-timeline.html", pager["url"], "compare-timeline",
-            title=paged_title(title, pager),
-            items=chunk, chart=timeline_svg(chunk, renderer, axis), first=first, last=last, axis=axis,
-            phone_chart=timeline_svg(chunk, renderer, axis, NARROW, "rid-timeline-narrow"),
-            marks={kind: legend_mark(kind) for kind in ON_TIMELINE},
-            labels={i: label_html(i, renderer) for i in chunk}, colours=COLOURS, pager=pager, years=years,
-            total=len(all_items), start=(number - 1) * PAGE_SIZE + 1,
-            anchors=_anchors(chunk, pager, years) if pager["count"] > 1 else {},
-        ))
+        out.append(
+            render(
+                renderer,
+                "compare-timeline.html",
+                pager["url"],
+                "compare-timeline",
+                title=paged_title(title, pager),
+                items=chunk,
+                chart=timeline_svg(chunk, renderer, axis),
+                first=first,
+                last=last,
+                axis=axis,
+                phone_chart=timeline_svg(chunk, renderer, axis, NARROW, "rid-timeline-narrow"),
+                marks={kind: legend_mark(kind) for kind in ON_TIMELINE},
+                labels={i: label_html(i, renderer) for i in chunk},
+                colours=COLOURS,
+                pager=pager,
+                years=years,
+                total=len(all_items),
+                start=(number - 1) * PAGE_SIZE + 1,
+                anchors=_anchors(chunk, pager, years) if pager["count"] > 1 else {},
+            )
+        )
     return out

@@ -174,7 +174,11 @@ def world_map(topology_path: Path = TOPOLOGY) -> WorldMap:
         # To map units, y downwards (SVG).
         units = [[((x - left) * scale, (top - y) * scale) for x, y in ring] for ring in rings]
         centre, size = _largest_part(units)
-        shapes.append(Shape(country.alpha3 if country else None, g.get("properties", {}).get("name", ""), _path(units), centre, size))
+        shapes.append(
+            Shape(
+                country.alpha3 if country else None, g.get("properties", {}).get("name", ""), _path(units), centre, size
+            )
+        )
     return WorldMap(WIDTH, round((max(ys) - min(ys)) * scale, 1), tuple(shapes))
 
 
@@ -202,8 +206,14 @@ class Fill:
     title: str  # what a reader hovering the State reads: its name and stance
 
 
-def map_svg(fills: dict[str, Fill], title: str, desc: str, no_data: str, base: WorldMap | None = None,
-            others: dict[str, str] | None = None):
+def map_svg(
+    fills: dict[str, Fill],
+    title: str,
+    desc: str,
+    no_data: str,
+    base: WorldMap | None = None,
+    others: dict[str, str] | None = None,
+):
     """The whole world in `no_data` grey, States in `fills` (alpha-3 → Fill) in their colour.
     `others`: alpha-3 → what hovering a grey shape reads (its name, and that nothing is on record)."""
     base = base or world_map()
