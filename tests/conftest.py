@@ -126,27 +126,62 @@ def corpus():
     return load_corpus(ROOT / "data")
 
 
+def built_once(tmp_path_factory, name: str, make) -> tuple[Path, subprocess.CompletedProcess]:
+    """A whole-site build made once per test run and shared by every process of the run: the
+    suite runs on two or more workers (pytest-xdist); the first to need the build makes it under a
+    lock, the others wait for it and read its result. make(folder) builds into folder and returns
+    the build's CompletedProcess. Returns (folder, result)."""
+    import fcntl
+    import json
+
+    # Each worker has its own basetemp inside the run's; without workers, the run's own is used.
+    root = tmp_path_factory.getbasetemp()
+    root = root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+    folder, record = root / f"shared-{name}", root / f"shared-{name}.json"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            done = make(folder)
+            record.write_text(json.dumps([done.args, done.returncode, done.stdout, done.stderr]), encoding="utf-8")
+    args, returncode, stdout, stderr = json.loads(record.read_text(encoding="utf-8"))
+    result = subprocess.CompletedProcess(args, returncode, stdout, stderr)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder, result
+
+
+def _build_real(folder: Path) -> subprocess.CompletedProcess:
+    project = copy_project(folder / "project")
+    return run_build(project, project / "site")
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """(project copy, site dir, build result): the site as `rid build` publishes it (languages in
-    parallel, Pagefind search), from the real data, built once per test session."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    site = project / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project, site, result
+    parallel, Pagefind search), from the real data, built once per test run."""
+    folder, result = built_once(tmp_path_factory, "real", _build_real)
+    return folder / "project", folder / "project" / "site", result
 
 
 @pytest.fixture(scope="session")
-def unstamped(built):
+def unstamped(built, tmp_path_factory):
     """(site dir, build result): the same records built again, in another process, with MkDocs
     rendering every page itself (`--no-stamp`). Byte-identical to `built` or wrong: one build
     checks both that a build is reproducible and that stamping changes no byte."""
-    project, site, _ = built
-    again = site.parent / "site-unstamped"
-    result = run_build(project, again, "--no-stamp")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return again, result
+    project, _, _ = built
+    folder, result = built_once(tmp_path_factory, "unstamped", lambda f: run_build(project, f / "site", "--no-stamp"))
+    return folder / "site", result
+
+
+def _build_variant(folder: Path) -> subprocess.CompletedProcess:
+    from test_hostile import add_hostile_records  # its records are defined beside their tests
+
+    project = copy_project(folder / "project")
+    add_hostile_records(project)
+    (project / "data" / "positions" / f"{DROPPED_POSITION}.yml").unlink()
+    (project / "redirects.yml").write_text(f"positions/{DROPPED_POSITION}/: {REDIRECT_TARGET}\n", encoding="utf-8")
+    return run_build(project, project / "site")
 
 
 @pytest.fixture(scope="session")
@@ -155,16 +190,8 @@ def variant_site(tmp_path_factory):
     the real data lacks: the hostile records of test_hostile.py (markup in every free-text field,
     a BOM, right-to-left and CJK text), and one published position removed with a redirect
     recorded in its place. Each test reads only the pages of its own variant."""
-    from test_hostile import add_hostile_records  # its records are defined beside their tests
-
-    project = copy_project(tmp_path_factory.mktemp("variant"))
-    add_hostile_records(project)
-    (project / "data" / "positions" / f"{DROPPED_POSITION}.yml").unlink()
-    (project / "redirects.yml").write_text(f"positions/{DROPPED_POSITION}/: {REDIRECT_TARGET}\n", encoding="utf-8")
-    site = project / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project, site
+    folder, _ = built_once(tmp_path_factory, "variant", _build_variant)
+    return folder / "project", folder / "project" / "site"
 
 
 @pytest.fixture

@@ -127,7 +127,11 @@ def test_every_actor_the_seeds_name_has_a_position(corpus):
     assert all(corpus.actors[a].get("regional_group") for a in states)
 
 
-@pytest.mark.parametrize("sentence, named", SHARED_SENTENCES.items(), ids=lambda v: str(v)[:30])
+@pytest.mark.parametrize(
+    "sentence, named",
+    SHARED_SENTENCES.items(),
+    ids=lambda v: (",".join(sorted(v)) if isinstance(v, set) else str(v))[:30],
+)
 def test_a_sentence_naming_several_actors_gives_each_its_own_position(corpus, sentence, named):
     quoting = [p for p in corpus.positions.values() if normalise(sentence) in normalise(p["quote"])]
     assert all(len(p["actors"]) == 1 for p in quoting)

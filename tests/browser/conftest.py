@@ -148,7 +148,9 @@ def request_log():
     """Every request of every browser test, written out when they are done (kept by CI)."""
     rows: list[str] = []
     yield rows
-    out = ARTIFACTS / "browser" / "requests.tsv"
+    # One file per worker process of the run (pytest-xdist), which each write theirs at the end.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    out = ARTIFACTS / "browser" / (f"requests-{worker}.tsv" if worker else "requests.tsv")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("test\tmethod\turl\n" + "".join(rows), encoding="utf-8")
 

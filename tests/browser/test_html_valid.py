@@ -27,6 +27,9 @@ class Accepted:
     extract: str  # regular expression on the markup it quotes
     owner: str
     why: str
+    # The checker's guess of a page's language from its words is not the same on every run: such
+    # a message may be absent, and then is not stale.
+    guessed: bool = False
 
     def matches(self, msg: dict) -> bool:
         return (
@@ -37,6 +40,16 @@ class Accepted:
 
 
 ACCEPTED = (
+    Accepted(
+        "warning",
+        r"^This document appears to be written in (Catalan|English|Spanish|French|Romanian|Italian)",
+        r'<html lang="(zh|ar|ru)"',
+        owner="project (the bibliography's entries)",
+        why="The bibliography page of a language lists every work in the language it was published in "
+        "(English, French …), each entry marked with its own lang; the checker guesses the page's "
+        "language from its words, differently from run to run, and the page's words are mostly those titles.",
+        guessed=True,
+    ),
     Accepted(
         "error",
         r"^Attribute “autocomplete” is only allowed when the input type is",
@@ -145,5 +158,5 @@ def test_no_html_warning_but_the_accepted_ones(checked, site_dir):
 def test_each_accepted_message_still_occurs(checked):
     """An exception that no longer matches anything is stale: drop it rather than keep it."""
     _, _, messages = checked
-    stale = [a.message for a in ACCEPTED if not any(a.matches(m) for m in messages)]
+    stale = [a.message for a in ACCEPTED if not a.guessed and not any(a.matches(m) for m in messages)]
     assert stale == []

@@ -26,8 +26,12 @@ PHRASE = "intensify cooperation"  # from A/70/174 §18, shown in its original En
 
 def results(page) -> list[str]:
     """Result links once Pagefind has answered, as paths under the site root."""
-    page.locator(".rid-search__result").first.wait_for()
-    page.wait_for_timeout(300)  # results are added as their fragments arrive
+    # The script marks the list with the query it answers once every result of the page is in.
+    page.wait_for_function(
+        """() => { const list = document.querySelector(".rid-search__results");
+                   const box = document.querySelector("#rid-search-input");
+                   return list && box && box.value && list.getAttribute("data-rid-answered") === box.value; }"""
+    )
     return [h.lstrip("/") for h in page.eval_on_selector_all(".rid-search__result", "as => as.map(a => a.pathname)")]
 
 

@@ -135,6 +135,8 @@
       return Promise.all(datas).then(function (pages) {
         if (query !== shown) return;
         pages.forEach(function (data) { list.appendChild(item(data)); });
+        // Says which words the list now answers in full (what a test waits for, never a timer).
+        list.setAttribute("data-rid-answered", input.value);
         if (from + PAGE < results.length) {
           var button = document.createElement("button");
           button.type = "button";
