@@ -55,6 +55,13 @@ def need(path: Path, what: str) -> Path:
     return path
 
 
+def pushed_sideways(page) -> str | None:
+    """What a reader sees when something is wider than the screen (the page scrolls sideways), or
+    None when the page fits its screen."""
+    wide, screen = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    return f"the page is {wide} px wide on a {screen} px screen" if wide > screen else None
+
+
 # -- the site --------------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ARTIFACTS, DESKTOP, PHONE
+from .conftest import ARTIFACTS, DESKTOP, PHONE, pushed_sideways
 from .sample import page_url
 
 SCREENS = {"phone": dict(viewport=PHONE, is_mobile=True, has_touch=True), "desktop": dict(viewport=DESKTOP)}
@@ -48,9 +48,8 @@ def test_the_first_screen_of_every_kind_of_page(open_context, kinds, lang, scree
         bottom = page.evaluate(TITLE_BOX)
         if bottom is None or bottom > options["viewport"]["height"]:
             faults.append(f"{where}: the title is not on the first screen (its bottom at {bottom} px)")
-        wide, screen_width = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
-        if wide > screen_width:
-            faults.append(f"{where}: the page is {wide} px wide on a {screen_width} px screen")
+        if sideways := pushed_sideways(page):
+            faults.append(f"{where}: {sideways}")
         faults += [
             f"{where}: text smaller than {SMALLEST_TEXT_PX} px: {s}"
             for s in page.evaluate(SMALL_TEXT, SMALLEST_TEXT_PX)[:3]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ARTIFACTS, DESKTOP, PHONE
+from .conftest import ARTIFACTS, DESKTOP, PHONE, pushed_sideways
 from .sample import page_url
 
 PAGES = {
@@ -39,8 +39,6 @@ def test_screenshots(open_context, lang, screen):
             faults.append(f"{name}: a nearly empty screenshot ({out.stat().st_size} bytes)")
         if not page.locator("article h1").first.is_visible():
             faults.append(f"{name}: no visible title")
-        # Nothing pushes the page sideways: no element wider than the screen.
-        wide, screen_width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-        if wide > screen_width:
-            faults.append(f"{name}: the page is {wide} px wide on a {screen_width} px screen")
+        if sideways := pushed_sideways(page):  # no element wider than the screen
+            faults.append(f"{name}: {sideways}")
     assert faults == [], "\n".join(faults)
