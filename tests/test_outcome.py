@@ -158,6 +158,28 @@ def test_the_home_page_leads_with_where_things_stand(corpus, lang):
     assert 'href="outcome/"' in where and 'href="events/gm-thematic-groups-1/"' in where
 
 
+# 3 and 12 December 2026, 00:00 UTC: before and after the thematic groups of 7–11 December.
+@pytest.mark.parametrize(
+    ("epoch", "day", "held", "scheduled"),
+    [
+        (1796256000, "3 December 2026", "gm-plenary-1", "gm-thematic-groups-1"),
+        (1797033600, "12 December 2026", "gm-thematic-groups-1", None),
+    ],
+)
+def test_the_home_page_says_which_meeting_was_held_and_which_scheduled_as_of_its_day(
+    corpus, monkeypatch, epoch, day, held, scheduled
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    body = Renderer(corpus, "en").home_summary()
+    facts = dict(re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", body[: body.index("ways-in")]))
+    assert text_of(facts["Record last updated"]) == day
+    assert f'href="events/{held}/"' in facts["Latest meeting held by then"]
+    if scheduled:
+        assert f'href="events/{scheduled}/"' in facts["Next meeting then scheduled"]
+    else:
+        assert "Next meeting then scheduled" not in facts
+
+
 def test_the_scorecard_has_the_outcome_as_its_reference_row(corpus):
     from ridsite.render import matrix_pages as compare
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import dates
 from ..model.corpus import Corpus
-from . import timeline
+from . import cite, timeline
 from .pages import Page, Renderer
 
 URL = "outcome/"
@@ -57,6 +57,21 @@ def meetings(corpus: Corpus) -> list[dict]:
         return []
     documents = {out["source"]["document"]} | {s["document"] for s in out.get("also_sources", [])}
     return [e for e in corpus.events_by_date if e.get("source", {}).get("document") in documents]
+
+
+def as_of(corpus: Corpus) -> tuple[str, dict | None, dict | None]:
+    """(the record's day, the outcome's latest meeting held by then, its next one scheduled after).
+
+    A build has no today, so "held" and "scheduled" are as of the day the record was last changed
+    (the day its downloads carry, cite.made_on), and the home page says which day that is. With no
+    such day: ('', the latest meeting on record, None)."""
+    found = meetings(corpus)
+    day = cite.made_on(corpus)
+    if not day:
+        return "", (found[-1] if found else None), None
+    held = [e for e in found if dates.iso(e.get("end_date") or e["date"]) <= day]
+    scheduled = [e for e in found if dates.iso(e["date"]) > day]
+    return day, (held[-1] if held else None), (scheduled[0] if scheduled else None)
 
 
 def pages(renderer: Renderer) -> list[Page]:
