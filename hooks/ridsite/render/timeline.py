@@ -21,7 +21,8 @@ from .pages import Page, Renderer, paged_title, paginate, render
 
 URL = "compare/timeline/"
 FIRST_YEAR = 2010  # the first GGE consensus report (A/65/201)
-# The kinds on the timeline (kinds.py gives each its mark), by name: their order on a day they share.
+# The kinds on the timeline (kinds.py gives each its mark), by name: their order on a day they share
+# and in the legend, which is derived from this list (legend()).
 ON_TIMELINE = sorted(kind.name for kind in KINDS if kind.timeline)
 COLOURS = {name: BY_NAME[name].timeline.colour for name in ON_TIMELINE}  # Okabe–Ito, darkened for text contrast
 PAGE_SIZE = 100  # items per page (one row each in the chart and in the table)
@@ -81,7 +82,7 @@ def label_html(item: Item, renderer: Renderer):
             symbol = isolate.run(site, doc["symbol"], None)
             return isolate.whole(site, symbol + " — " + isolate.run(site, short.text, short.lang))
         return isolate.document(site, item.id)
-    record = corpus.events[item.id] if item.kind == "event" else corpus.proposals[item.id]
+    record = corpus.records[item.kind][item.id]  # an event or a proposal: its title
     title = site.pick(record["title"])
     return isolate.whole(site, isolate.run(site, title.text, title.lang))
 
@@ -131,6 +132,12 @@ def legend_mark(kind: str):
     )
     mark(root, kind, 12, 7)
     return svg.to_markup(root)
+
+
+def legend() -> list[tuple[str, str]]:
+    """Each kind the chart can draw (items() gives no other) with its mark, in the order of ON_TIMELINE:
+    derived from the same list, a kind cannot be drawn without its entry in the legend."""
+    return [(kind, legend_mark(kind)) for kind in ON_TIMELINE]
 
 
 def timeline_svg(
@@ -270,9 +277,8 @@ def pages(renderer: Renderer) -> list[Page]:
                 last=last,
                 axis=axis,
                 phone_chart=timeline_svg(chunk, renderer, axis, NARROW, "rid-timeline-narrow"),
-                marks={kind: legend_mark(kind) for kind in ON_TIMELINE},
+                legend=legend(),
                 labels={i: label_html(i, renderer) for i in chunk},
-                colours=COLOURS,
                 pager=pager,
                 years=years,
                 total=len(all_items),
