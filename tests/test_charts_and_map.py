@@ -214,6 +214,42 @@ def test_timeline_is_mirrored_in_arabic(corpus):
     assert x_en[0] < timeline.WIDTH / 2 < x_ar[0]  # the first document (2010) is on the reading side
 
 
+def drawn_marks(page_body: str) -> dict[str, tuple[str, str]]:
+    """Each kind of item the page's charts draw: its mark's element and colour."""
+    drawn = {}
+    for chart in inline_svgs(page_body):
+        for group in ET.fromstring(chart).iter(f"{{{svg.NS}}}g"):
+            kind = re.search(r"rid-timeline__item--(\S+)", group.get("class") or "")
+            if kind:
+                shape = next(el for el in group if el.tag != f"{{{svg.NS}}}title")
+                drawn[kind[1]] = (shape.tag, shape.get("fill"))
+    return drawn
+
+
+def legend_marks(page_body: str) -> dict[str, tuple[str, str]]:
+    """Each entry of the page's legend: its mark's element and colour."""
+    legend = page_body.split('<ul class="rid-legend">', 1)[1].split("</ul>", 1)[0]
+    entries = re.findall(r'<li data-rid-kind="([^"]+)">(<svg\b.*?</svg>)', legend, re.S)
+    return {kind: (ET.fromstring(mark)[0].tag, ET.fromstring(mark)[0].get("fill")) for kind, mark in entries}
+
+
+@pytest.mark.parametrize("left_off", [None, *timeline.ON_TIMELINE])
+def test_every_kind_of_mark_the_timeline_draws_has_its_entry_in_the_legend(corpus, monkeypatch, left_off):
+    """Issue 20: the legend lists exactly the kinds of mark the timeline draws, each with the same
+    mark (shape and colour), on every page; with a kind taken off the timeline (as a kind added
+    to it would be), the legend follows."""
+    if left_off:
+        monkeypatch.setattr(timeline, "ON_TIMELINE", [k for k in timeline.ON_TIMELINE if k != left_off])
+    monkeypatch.setattr(timeline, "PAGE_SIZE", 40)
+    pages = timeline.pages(Renderer(corpus, "en"))
+    drawn_on_pages = [drawn_marks(page.body) for page in pages]
+    drawn = {kind: mark for marks in drawn_on_pages for kind, mark in marks.items()}
+    assert set(drawn) == set(timeline.ON_TIMELINE)  # the real record has items of each kind
+    for page in pages:
+        legend = legend_marks(page.body)
+        assert legend == drawn, f"{page.url}: the legend does not list the marks the timeline draws"
+
+
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_a_long_timeline_is_split_into_pages_that_link_to_each_other_and_hold_every_item_once(
     corpus, monkeypatch, lang

@@ -21,7 +21,22 @@ def read_bibliography(path: Path, shown_as: str, problems: Problems) -> dict[str
         problems.add(shown_as, 1, 1, "", "the file is not valid UTF-8; save it as UTF-8")
         return {}
     library = bibtexparser.parse_string(text)
-    # bibtexparser 2 does not raise on bad input: broken blocks land in failed_blocks.
+    _report_failed_blocks(library, shown_as, problems)
+    _report_strings(library, shown_as, problems)
+    entries: dict[str, dict] = {}
+    for entry in library.entries:
+        _report_concatenation(entry, shown_as, problems)
+        entries[entry.key] = {
+            "type": entry.entry_type,
+            "line": entry.start_line + 1,
+            "fields": {f.key: f.value for f in entry.fields},
+        }
+    _check_entries(entries, shown_as, problems)
+    return entries
+
+
+def _report_failed_blocks(library, shown_as: str, problems: Problems) -> None:
+    """bibtexparser 2 does not raise on bad input: broken blocks land in failed_blocks."""
     for block in library.failed_blocks:
         reason = str(getattr(block, "error", "") or "").strip()
         # bibtexparser's reason is often empty (BlockAbortedException()): say what usually causes it.
@@ -36,6 +51,9 @@ def read_bibliography(path: Path, shown_as: str, problems: Problems) -> dict[str
         if type(block).__name__ == "DuplicateBlockKeyBlock":
             first = f"duplicate entry key '{block.key}'; every entry needs its own key"
         problems.add(shown_as, block.start_line + 1, 1, "", first)
+
+
+def _report_strings(library, shown_as: str, problems: Problems) -> None:
     for string in library.strings:
         problems.add(
             shown_as,
@@ -45,26 +63,20 @@ def read_bibliography(path: Path, shown_as: str, problems: Problems) -> dict[str
             f"@string {string.key} is not used in the bibliography "
             "(pages show the text as written); write each value out in full in braces",
         )
-    entries: dict[str, dict] = {}
-    for entry in library.entries:
-        for f in entry.fields:
-            # An unbraced value with '#' is BibTeX concatenation, which the pages would show raw.
-            if "#" in f.value and not f.value.startswith(("{", '"')):
-                problems.add(
-                    shown_as,
-                    entry.start_line + 1,
-                    1,
-                    f.key,
-                    f"'{entry.key}': '#' joins values in "
-                    "BibTeX, which the site does not do; write the whole value in braces: {…}",
-                )
-        entries[entry.key] = {
-            "type": entry.entry_type,
-            "line": entry.start_line + 1,
-            "fields": {f.key: f.value for f in entry.fields},
-        }
-    _check_entries(entries, shown_as, problems)
-    return entries
+
+
+def _report_concatenation(entry, shown_as: str, problems: Problems) -> None:
+    for f in entry.fields:
+        # An unbraced value with '#' is BibTeX concatenation, which the pages would show raw.
+        if "#" in f.value and not f.value.startswith(("{", '"')):
+            problems.add(
+                shown_as,
+                entry.start_line + 1,
+                1,
+                f.key,
+                f"'{entry.key}': '#' joins values in "
+                "BibTeX, which the site does not do; write the whole value in braces: {…}",
+            )
 
 
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

@@ -90,19 +90,34 @@ def read_records(
     if not data_dir.is_dir():
         problems.add(display_root, 1, 1, "", "the data folder does not exist")
         return corpus, sources, problems
-
-    known_files = {tuple(rel.split("/")) for rel in schema.SINGLE_FILES} | {(BIBLIOGRAPHY,)}
-    links: list[tuple[str, ...]] = []  # path parts under data_dir of every symbolic link met
     if data_dir.is_symlink():
         problems.add(display_root, 1, 1, "", LINK)
         return corpus, sources, problems
 
+    links: list[tuple[str, ...]] = []  # path parts under data_dir of every symbolic link met
     # Every record file is parsed and checked alone first (on two cores when there are many)...
+    jobs, names = _record_files(data_dir, sources, problems, links)
+    # ...then taken in, in file order, checking ids against file names and each other.
+    for (kind, shown), (path, _), (loaded, issues) in zip(names, jobs, check_files(jobs, parallel)):
+        value = _record_file(loaded, issues, shown, sources, problems)
+        _take_record(corpus, kind, path, shown, value, sources, problems)
+
+    _take_single_files(corpus, _single_files(data_dir, display_root, sources, problems))
+    if linked_part(data_dir, BIBLIOGRAPHY) is None:
+        corpus.bibliography = read_bibliography(data_dir / BIBLIOGRAPHY, f"{display_root}/{BIBLIOGRAPHY}", problems)
+    _report_strays(data_dir, sources, problems, links)
+    corpus.index()
+    return corpus, sources, problems
+
+
+def _record_files(data_dir: Path, sources: Sources, problems: Problems, links: list) -> tuple[list, list]:
+    """The record files of every kind's folder, as check_files' jobs (path, spec) and their
+    (kind, shown name); a file that is not .yml is a problem, a symbolic link is added to links."""
     jobs, names = [], []
     for kind in KINDS:
         folder = data_dir / kind.folder
         if folder.is_symlink():
-            continue  # reported with the other links below, from the walk of data/
+            continue  # reported with the other links, from the walk of data/
         kind_links: list = []
         for parts in _files_under(folder, links=kind_links) if folder.is_dir() else []:
             path = folder.joinpath(*parts)
@@ -114,48 +129,56 @@ def read_records(
             jobs.append((path, kind.spec))
             names.append((kind, shown))
         links.extend((kind.folder, *parts) for parts in kind_links)
+    return jobs, names
 
-    # ...then taken in, in file order, checking ids against file names and each other.
-    for (kind, shown), (path, _), (loaded, issues) in zip(names, jobs, check_files(jobs, parallel)):
-        target = corpus.records[kind.name]
-        value = _record_file(loaded, issues, shown, sources, problems)
-        if value is None:
-            sources.failed.add((kind.name, path.stem))
-            continue
-        record_id = value["id"]
-        if record_id != path.stem:
-            sources.report(
-                problems,
-                shown,
-                ("id",),
-                f"the id '{record_id}' does not match the file name '{path.name}'; "
-                f"rename the file to '{record_id}.yml' or set id: {path.stem}",
-            )
-            # Records citing it by its file name are not told it is unknown: it is there, left out.
-            sources.failed.add((kind.name, path.stem))
-            continue
-        if record_id in target:
-            first = sources.record_file[(kind.name, record_id)]
-            sources.report(
-                problems,
-                shown,
-                ("id",),
-                f"duplicate {kind.name} id '{record_id}': {first} has the same id; ids must be unique",
-            )
-            continue
-        target[record_id] = value
-        sources.record_file[(kind.name, record_id)] = shown
 
+def _take_record(corpus: Corpus, kind, path: Path, shown: str, value, sources: Sources, problems: Problems) -> None:
+    """A checked record into the corpus, unless it had problems, its id is not its file name, or
+    another record has its id."""
+    if value is None:
+        sources.failed.add((kind.name, path.stem))
+        return
+    record_id = value["id"]
+    if record_id != path.stem:
+        sources.report(
+            problems,
+            shown,
+            ("id",),
+            f"the id '{record_id}' does not match the file name '{path.name}'; "
+            f"rename the file to '{record_id}.yml' or set id: {path.stem}",
+        )
+        # Records citing it by its file name are not told it is unknown: it is there, left out.
+        sources.failed.add((kind.name, path.stem))
+        return
+    target = corpus.records[kind.name]
+    if record_id in target:
+        first = sources.record_file[(kind.name, record_id)]
+        sources.report(
+            problems,
+            shown,
+            ("id",),
+            f"duplicate {kind.name} id '{record_id}': {first} has the same id; ids must be unique",
+        )
+        return
+    target[record_id] = value
+    sources.record_file[(kind.name, record_id)] = shown
+
+
+def _single_files(data_dir: Path, display_root: str, sources: Sources, problems: Problems) -> dict:
+    """The value of each single file (vocabularies, interface.yml) by its path; None if it has problems."""
     singles = {}
     for rel, spec in schema.SINGLE_FILES.items():
         path = data_dir / rel
         if linked_part(data_dir, rel) is not None:
-            continue  # reported with the other links below
+            continue  # reported with the other links, from the walk of data/
         if not path.exists():
             problems.add(f"{display_root}/{rel}", 1, 1, "", "this file is missing")
             continue
         singles[rel] = _load_file(path, spec, sources, problems)
+    return singles
 
+
+def _take_single_files(corpus: Corpus, singles: dict) -> None:
     criteria = singles.get("vocabularies/criteria.yml") or {}
     corpus.criteria = criteria.get("criteria", [])
     corpus.not_stated = criteria.get("not_stated", {})
@@ -163,10 +186,11 @@ def read_records(
     corpus.regional_groups = (singles.get("vocabularies/regional-groups.yml") or {}).get("values", [])
     corpus.document_kinds = (singles.get("vocabularies/document-kinds.yml") or {}).get("values", [])
     corpus.interface = singles.get("interface.yml") or {}
-    if linked_part(data_dir, BIBLIOGRAPHY) is None:
-        corpus.bibliography = read_bibliography(data_dir / BIBLIOGRAPHY, f"{display_root}/{BIBLIOGRAPHY}", problems)
 
-    # Anything else in data/ is probably a record in the wrong place.
+
+def _report_strays(data_dir: Path, sources: Sources, problems: Problems, links: list) -> None:
+    """Anything else in data/ is probably a record in the wrong place; then every symbolic link met."""
+    known_files = {tuple(rel.split("/")) for rel in schema.SINGLE_FILES} | {(BIBLIOGRAPHY,)}
     folders = ", ".join(k.listing for k in KINDS)
     for parts in _files_under(data_dir, skip=frozenset(k.folder for k in KINDS), links=links):
         if parts in known_files or parts[-1].startswith(".") or parts[-1] == "README.md":
@@ -176,9 +200,6 @@ def read_records(
         )
     for parts in sorted(set(links)):
         problems.add(sources.shown_relative(parts), 1, 1, "", LINK)
-
-    corpus.index()
-    return corpus, sources, problems
 
 
 def load_corpus(data_dir: Path, display_root: str = "data", parallel: bool | None = None) -> Corpus:

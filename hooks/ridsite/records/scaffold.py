@@ -159,8 +159,9 @@ def comment(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def _aligned(line: str, note: str, column: int = 40) -> str:
-    return f"{line.ljust(column - 1)} # {comment(note)}" if note else line
+def _line(line: str, note: str, column: int = 40) -> str:
+    """One line of the file, ending in a newline, with its note as a comment aligned at column."""
+    return (f"{line.ljust(column - 1)} # {comment(note)}" if note else line) + "\n"
 
 
 def _modeline(kind: str) -> str:
@@ -172,7 +173,7 @@ def _stance_lines(corpus: Corpus) -> str:
     out.append("stances:\n")
     for crit in corpus.criteria:
         choices = ", ".join(s["id"] for s in crit["stances"])
-        out.append(_aligned(f"  {crit['id']}: {corpus.not_stated['id']}", f"or: {choices}") + "\n")
+        out.append(_line(f"  {crit['id']}: {corpus.not_stated['id']}", f"or: {choices}"))
     return "".join(out)
 
 
@@ -190,6 +191,18 @@ def _label(corpus: Corpus, doc_id: str) -> str:
     doc = corpus.documents[doc_id]
     short = doc.get("short_title", {}).get("en", "")
     return " — ".join(x for x in (doc.get("symbol", ""), short) if x) or doc["title"]
+
+
+def _source_lines(corpus: Corpus, doc_id: str, pin: str) -> str:
+    return (
+        "source:\n"
+        + _line(f"  document: {doc_id}", _label(corpus, doc_id))
+        + _line(f"  paragraph: {json.dumps(pin, ensure_ascii=False)}", "as on the paragraph's page")
+    )
+
+
+def _names(corpus: Corpus, actors: list[str]) -> str:
+    return ", ".join(corpus.actors[a]["name"].get("en", a) for a in actors)
 
 
 # --------------------------------------------------------------------------------------------
@@ -220,47 +233,42 @@ def new_position(
     _check_id(record_id, "id", "--topic")
     if record_id in corpus.positions:
         raise ScaffoldError(f"a position '{record_id}' already exists; give another --topic")
-
-    para = corpus.paragraphs[(doc_id, pin)]
-    events = sorted(e for e, ev in corpus.events.items() if ev.get("source", {}).get("document") == doc_id)
-    names = ", ".join(corpus.actors[a]["name"].get("en", a) for a in actors)
-    event_line = (
-        _aligned(f"event: {events[0]}", "the meeting, from data/events/ (remove the line if it is not this one)")
-        if len(events) == 1
-        else _aligned("# event: …", "optional: the meeting, from data/events/")
-    )
-    objectives = ", ".join(o["id"] for o in corpus.objectives)
-    proposals = ", ".join(sorted(corpus.proposals)) if len(corpus.proposals) <= 8 else "see data/proposals/"
     text = (
         _modeline("position")
         + "# A position: what an actor said, with its exact source. Started with `rid new position`.\n"
         + "# Fill in every line marked ✎, then run `rid check`. Guide: CONTRIBUTING.md.\n"
-        + _aligned(f"id: {record_id}", "the same as the file name")
-        + "\n"
-        + _aligned(f"actors: [{', '.join(actors)}]", names)
-        + "\n"
-        + _aligned(f"date: {date_scalar(date)}", f"✎ when it was said ({DATE_FORM})")
-        + "\n"
-        + event_line
-        + "\n"
-        + "source:\n"
-        + _aligned(f"  document: {doc_id}", _label(corpus, doc_id))
-        + "\n"
-        + _aligned(f"  paragraph: {json.dumps(pin, ensure_ascii=False)}", "as on the paragraph's page")
-        + "\n"
+        + _line(f"id: {record_id}", "the same as the file name")
+        + _line(f"actors: [{', '.join(actors)}]", _names(corpus, actors))
+        + _line(f"date: {date_scalar(date)}", f"✎ when it was said ({DATE_FORM})")
+        + _event_line(corpus, doc_id)
+        + _source_lines(corpus, doc_id, pin)
         + f"# ✎ The exact words of paragraph {comment(pin)}, copied here in full: keep only the words that state\n"
         + "#   the position, and write … where you leave words out. `rid check` compares them word by word.\n"
-        + block("quote", corpus.full_text(para))
+        + block("quote", corpus.full_text(corpus.paragraphs[(doc_id, pin)]))
         + _stance_lines(corpus)
-        + "# Optional: objectives the quote names, and proposals the actors support or oppose.\n"
-        + _aligned("# objectives: []", f"known: {objectives}")
-        + "\n"
-        + _aligned("# supports: []", f"known: {proposals}")
-        + "\n"
-        + "# opposes: []\n"
+        + _position_links(corpus)
         + _summary_lines()
     )
     return NewFile("positions", record_id, text, _next_steps("position", doc["language"]))
+
+
+def _event_line(corpus: Corpus, doc_id: str) -> str:
+    """The meeting the document comes from, when exactly one event has it as its source."""
+    events = sorted(e for e, ev in corpus.events.items() if ev.get("source", {}).get("document") == doc_id)
+    if len(events) == 1:
+        return _line(f"event: {events[0]}", "the meeting, from data/events/ (remove the line if it is not this one)")
+    return _line("# event: …", "optional: the meeting, from data/events/")
+
+
+def _position_links(corpus: Corpus) -> str:
+    objectives = ", ".join(o["id"] for o in corpus.objectives)
+    proposals = ", ".join(sorted(corpus.proposals)) if len(corpus.proposals) <= 8 else "see data/proposals/"
+    return (
+        "# Optional: objectives the quote names, and proposals the actors support or oppose.\n"
+        + _line("# objectives: []", f"known: {objectives}")
+        + _line("# supports: []", f"known: {proposals}")
+        + "# opposes: []\n"
+    )
 
 
 def new_proposal(
@@ -281,31 +289,21 @@ def new_proposal(
     pin = _paragraph_pin(corpus, doc_id, paragraph)
     doc = corpus.documents[doc_id]
     date = _check_date(date) if date else doc["date"]
-    para = corpus.paragraphs[(doc_id, pin)]
-    names = ", ".join(corpus.actors[a]["name"].get("en", a) for a in proponents)
     text = (
         _modeline("proposal")
         + "# A proposal for the form of regular institutional dialogue. Started with `rid new proposal`.\n"
         + "# Fill in every line marked ✎, then run `rid check`. Guide: CONTRIBUTING.md.\n"
-        + _aligned(f"id: {record_id}", "the same as the file name")
-        + "\n"
+        + _line(f"id: {record_id}", "the same as the file name")
         + "# ✎ The proposal's name in the site's words; add the other languages when you can.\n"
         + "title:\n"
         + '  en: ""\n'
-        + _aligned(f"proponents: [{', '.join(proponents)}]", names)
-        + "\n"
-        + _aligned("# cosponsors: []", "optional: actors from data/actors/")
-        + "\n"
-        + _aligned(f"date: {date_scalar(date)}", f"✎ when it was first put forward ({DATE_FORM})")
-        + "\n"
-        + "source:\n"
-        + _aligned(f"  document: {doc_id}", _label(corpus, doc_id))
-        + "\n"
-        + _aligned(f"  paragraph: {json.dumps(pin, ensure_ascii=False)}", "as on the paragraph's page")
-        + "\n"
+        + _line(f"proponents: [{', '.join(proponents)}]", _names(corpus, proponents))
+        + _line("# cosponsors: []", "optional: actors from data/actors/")
+        + _line(f"date: {date_scalar(date)}", f"✎ when it was first put forward ({DATE_FORM})")
+        + _source_lines(corpus, doc_id, pin)
         + f"# ✎ The exact words of paragraph {comment(pin)} that state the proposal: keep only those, and write …\n"
         + "#   where you leave words out.\n"
-        + block("quote", corpus.full_text(para))
+        + block("quote", corpus.full_text(corpus.paragraphs[(doc_id, pin)]))
         + "# Optional: further paragraphs that describe the proposal.\n"
         + "# also_sources:\n"
         + '#   - {document: …, paragraph: "…"}\n'
@@ -324,15 +322,7 @@ def new_document(
     language: str = "en",
     paragraphs: list[str] | None = None,
 ) -> NewFile:
-    if symbol:
-        if not re.fullmatch(r"[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+\*?", symbol):
-            raise ScaffoldError(f"'{symbol}' is not a UN document symbol; write it as printed, for example A/70/174")
-        record_id = record_id or slugs.symbol_slug(symbol)
-    if not record_id:
-        raise ScaffoldError("give the document's UN symbol (--symbol A/70/174), or an id of your own (--id …)")
-    _check_id(record_id, "id")
-    if record_id in corpus.documents:
-        raise ScaffoldError(f"a document '{record_id}' already exists: data/documents/{record_id}.yml")
+    record_id = _document_new_id(corpus, symbol, record_id)
     kinds = [k["id"] for k in corpus.document_kinds]
     kind = _require(kind, kinds, "document kind", "data/vocabularies/document-kinds.yml")
     language = _require(language, CODES, "language", "")
@@ -343,49 +333,68 @@ def new_document(
         if not re.fullmatch(r"[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*", pin):
             raise ScaffoldError(f"the paragraph id '{pin}' must be letters and digits, for example 18 or p1")
     bibtex = symbol.rstrip("*") if symbol else record_id
-    lines = [
-        _modeline("document"),
-        "# A document, paragraph by paragraph. Started with `rid new document`.\n",
-        "# Fill in every line marked ✎, then run `rid check`. Guide: CONTRIBUTING.md.\n",
-        _aligned(f"id: {record_id}", "the same as the file name") + "\n",
-    ]
-    if symbol:
-        lines.append(_aligned(f"symbol: {scalar(symbol)}", "as printed on the document") + "\n")
-    lines += [
-        _aligned('title: ""', "✎ the full title, in the document's language") + "\n",
-        "# short_title:                          # optional: a short name for lists, in the site's words\n",
-        '#   en: ""\n',
-        _aligned(f"kind: {kind}", "from data/vocabularies/document-kinds.yml") + "\n",
-        _aligned('body: ""', "✎ who issued it, e.g. United Nations General Assembly") + "\n",
-        _aligned(f"date: {date_scalar(date)}" if date else 'date: ""', f"✎ date of issue ({DATE_FORM})") + "\n",
-        _aligned(f"language: {language}", "the language the text below is in") + "\n",
-        _aligned(f"bibtex: {scalar(bibtex)}", "its entry in data/bibliography.bib (add it there)") + "\n",
-    ]
-    if symbol:
-        lines.append(
-            _aligned(f"url: https://undocs.org/{symbol.rstrip('*')}", "a public address of the document") + "\n"
-        )
-    else:
-        lines.append(_aligned("# url: https://…", "optional: a public address of the document") + "\n")
-    lines += [
-        _aligned('attribution: ""', "✎ where you read this text (provenance)") + "\n",
-        "# ✎ Each paragraph with its number as printed and its exact text. Sub-items such as 18(i) go under\n",
-        "#   `items:`; a paragraph that repeats earlier agreed text can say so with `derived_from:`.\n",
-        "paragraphs:\n",
-    ]
-    for pin in paragraphs:
-        lines.append(f"  - id: {json.dumps(pin)}\n")
-        # Each paragraph on its own: "1" beside "annex-i-p1" is still the number the source prints.
-        if not re.fullmatch(r"[0-9]+", pin):
-            lines.append(
-                _aligned("    numbered: false", "the source prints no number: this id is the site's own") + "\n"
-            )
-        lines.append('    text: ""\n')
+    text = (
+        _modeline("document")
+        + "# A document, paragraph by paragraph. Started with `rid new document`.\n"
+        + "# Fill in every line marked ✎, then run `rid check`. Guide: CONTRIBUTING.md.\n"
+        + _line(f"id: {record_id}", "the same as the file name")
+        + _document_fields(kind, symbol, date, language, bibtex)
+        + "# ✎ Each paragraph with its number as printed and its exact text. Sub-items such as 18(i) go under\n"
+        + "#   `items:`; a paragraph that repeats earlier agreed text can say so with `derived_from:`.\n"
+        + "paragraphs:\n"
+        + "".join(_paragraph_lines(pin) for pin in paragraphs)
+    )
     steps = [
         "Add its entry to data/bibliography.bib, for example:\n"
         + textwrap.indent(bibtex_entry(bibtex, symbol, date, language), "    "),
     ] + _next_steps("document", language)
-    return NewFile("documents", record_id, "".join(lines), steps)
+    return NewFile("documents", record_id, text, steps)
+
+
+def _document_new_id(corpus: Corpus, symbol: str | None, record_id: str | None) -> str:
+    """The new document's id: the one given, else its symbol's; checked, and not taken."""
+    if symbol:
+        if not re.fullmatch(r"[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.]+)+\*?", symbol):
+            raise ScaffoldError(f"'{symbol}' is not a UN document symbol; write it as printed, for example A/70/174")
+        record_id = record_id or slugs.symbol_slug(symbol)
+    if not record_id:
+        raise ScaffoldError("give the document's UN symbol (--symbol A/70/174), or an id of your own (--id …)")
+    _check_id(record_id, "id")
+    if record_id in corpus.documents:
+        raise ScaffoldError(f"a document '{record_id}' already exists: data/documents/{record_id}.yml")
+    return record_id
+
+
+def _document_fields(kind: str, symbol: str | None, date: str | None, language: str, bibtex: str) -> str:
+    """The document's fields between its id and its paragraphs."""
+    undocs = f"https://undocs.org/{symbol.rstrip('*')}" if symbol else ""
+    return (
+        (_line(f"symbol: {scalar(symbol)}", "as printed on the document") if symbol else "")
+        + _line('title: ""', "✎ the full title, in the document's language")
+        + "# short_title:                          # optional: a short name for lists, in the site's words\n"
+        + '#   en: ""\n'
+        + _line(f"kind: {kind}", "from data/vocabularies/document-kinds.yml")
+        + _line('body: ""', "✎ who issued it, e.g. United Nations General Assembly")
+        + _line(f"date: {date_scalar(date)}" if date else 'date: ""', f"✎ date of issue ({DATE_FORM})")
+        + _line(f"language: {language}", "the language the text below is in")
+        + _line(f"bibtex: {scalar(bibtex)}", "its entry in data/bibliography.bib (add it there)")
+        + (
+            _line(f"url: {undocs}", "a public address of the document")
+            if symbol
+            else _line("# url: https://…", "optional: a public address of the document")
+        )
+        + _line('attribution: ""', "✎ where you read this text (provenance)")
+    )
+
+
+def _paragraph_lines(pin: str) -> str:
+    # Each paragraph on its own: "1" beside "annex-i-p1" is still the number the source prints.
+    numbered = (
+        ""
+        if re.fullmatch(r"[0-9]+", pin)
+        else _line("    numbered: false", "the source prints no number: this id is the site's own")
+    )
+    return f"  - id: {json.dumps(pin)}\n" + numbered + '    text: ""\n'
 
 
 LANGUAGE_NAMES = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "zh": "chinese", "ar": "arabic"}
@@ -419,46 +428,46 @@ def new_actor(
     kinds = ("state", "regional-organization", "group")
     kind = _require(kind, kinds, "kind of actor", "")
     if kind == "state":
-        if not iso3 or not re.fullmatch(r"[A-Za-z]{3}", iso3):
-            raise ScaffoldError("a State needs its ISO 3166-1 alpha-3 code, for example --iso3 EGY")
-        iso3 = iso3.upper()
-        record_id = iso3.lower()
-        groups = [g["id"] for g in corpus.regional_groups]
-        if not regional_group:
-            raise ScaffoldError(
-                f"a State needs its UN regional group, for example --regional-group weog.{did_you_mean('', groups)}"
-            )
-        regional_group = _require(regional_group, groups, "regional group", "data/vocabularies/regional-groups.yml")
+        iso3, record_id, regional_group = _state_facts(corpus, iso3, regional_group)
     elif not record_id:
         raise ScaffoldError(f"give an id for the {kind}, for example --id eu")
     _check_id(record_id, "id")
     if record_id in corpus.actors:
         raise ScaffoldError(f"the actor '{record_id}' already exists: data/actors/{record_id}.yml")
     members = [_require(m, corpus.actors, "actor", "data/actors/") for m in members or []]
-    lines = [
-        _modeline("actor"),
-        f"# An actor ({kind}). Started with `rid new actor`. Fill in every line marked ✎, then run `rid check`.\n",
-        _aligned(
-            f"id: {record_id}",
-            "the same as the file name" + (": the ISO code in lower case" if kind == "state" else ""),
-        )
-        + "\n",
-        f"kind: {kind}\n",
-    ]
-    if kind == "state":
-        lines.append(_aligned(f"iso3: {iso3}", "ISO 3166-1 alpha-3") + "\n")
-    lines.append("# ✎ The short name in each UN language, as the UN writes it (UNTERM). English is required.\n")
-    lines.append("name:\n")
-    lines.append(f"  en: {json.dumps(name or '', ensure_ascii=False)}\n")
-    lines += [f'#  {code}: ""\n' for code in CODES[1:]]
-    if kind == "state":
-        lines.append(_aligned(f"regional_group: {regional_group}", "from data/vocabularies/regional-groups.yml") + "\n")
+    state = kind == "state"
     if members:
-        lines.append(f"members: [{', '.join(members)}]\n")
-    elif kind == "group":
-        lines.append(_aligned("# members: []", "the member actors, from data/actors/") + "\n")
-    lines.append(_aligned("# aliases: []", "other names the sources use, found by search") + "\n")
-    return NewFile("actors", record_id, "".join(lines), _next_steps("actor", "en"))
+        members_line = f"members: [{', '.join(members)}]\n"
+    else:
+        members_line = _line("# members: []", "the member actors, from data/actors/") if kind == "group" else ""
+    text = (
+        _modeline("actor")
+        + f"# An actor ({kind}). Started with `rid new actor`. Fill in every line marked ✎, then run `rid check`.\n"
+        + _line(f"id: {record_id}", "the same as the file name" + (": the ISO code in lower case" if state else ""))
+        + f"kind: {kind}\n"
+        + (_line(f"iso3: {iso3}", "ISO 3166-1 alpha-3") if state else "")
+        + "# ✎ The short name in each UN language, as the UN writes it (UNTERM). English is required.\n"
+        + "name:\n"
+        + f"  en: {json.dumps(name or '', ensure_ascii=False)}\n"
+        + "".join(f'#  {code}: ""\n' for code in CODES[1:])
+        + (_line(f"regional_group: {regional_group}", "from data/vocabularies/regional-groups.yml") if state else "")
+        + members_line
+        + _line("# aliases: []", "other names the sources use, found by search")
+    )
+    return NewFile("actors", record_id, text, _next_steps("actor", "en"))
+
+
+def _state_facts(corpus: Corpus, iso3: str | None, regional_group: str | None) -> tuple[str, str, str]:
+    """A State's ISO code (upper case), its id (lower case) and its regional group, checked."""
+    if not iso3 or not re.fullmatch(r"[A-Za-z]{3}", iso3):
+        raise ScaffoldError("a State needs its ISO 3166-1 alpha-3 code, for example --iso3 EGY")
+    groups = [g["id"] for g in corpus.regional_groups]
+    if not regional_group:
+        raise ScaffoldError(
+            f"a State needs its UN regional group, for example --regional-group weog.{did_you_mean('', groups)}"
+        )
+    regional_group = _require(regional_group, groups, "regional group", "data/vocabularies/regional-groups.yml")
+    return iso3.upper(), iso3.lower(), regional_group
 
 
 def _next_steps(kind: str, language: str) -> list[str]:

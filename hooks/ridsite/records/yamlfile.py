@@ -274,6 +274,8 @@ def _char_at(lines: list[str], line: int, column: int) -> str:
     return ""
 
 
+# Long for a reason: one flat dispatch over libyaml's messages, tried in this order (the cases that
+# read the lines around the error are the helpers below it).
 def explain_syntax_error(
     exc: yaml.MarkedYAMLError, lines: list[str], fields: frozenset[str] = frozenset()
 ) -> tuple[int, int, str]:
@@ -298,19 +300,7 @@ def explain_syntax_error(
         shown = f"'{char}'" if char else "this character"
         return say(f'a value cannot start with {shown}; put the whole value in double quotes, for example "{char}…"')
     if "mapping values are not allowed" in problem:
-        before = lines[line - 1][: column - 1] if 1 <= line <= len(lines) else ""
-        if re.fullmatch(r"\s+[^\s:#]+", before):
-            moved = misplaced_before(lines, line, fields)
-            if moved:
-                return say(_moved(moved), (moved.line, moved.column))
-            return say(
-                "this field is indented more than the field above it; "
-                "line it up with the other fields at the same level"
-            )
-        return say(
-            "the text contains ': ' (a colon then a space), which YAML reads as a new field; "
-            'put the whole text in double quotes: "…"'
-        )
+        return say(*_colon_too_many(lines, (line, column), fields))
     if "quoted scalar" in context and "end of stream" in problem:
         return say(
             f"the quotation mark opened on line {opened[0]} is never closed; add the closing quotation mark", opened
@@ -328,45 +318,13 @@ def explain_syntax_error(
             opened,
         )
     if "simple key" in context and "expected ':'" in problem:
-        start = lines[opened[0] - 1][opened[1] - 1 :] if 1 <= opened[0] <= len(lines) else ""
-        if len(start.split(":", 1)[0]) > 1024:  # YAML reads at most 1,024 characters as a field name
-            return say(
-                f"the field name here is {len(start.split(':', 1)[0]):,} characters long; YAML reads at most "
-                "1,024 characters as one, and field names are short words such as 'quote'",
-                opened,
-            )
-        text = text_continued(lines, opened[0])
-        if text:
-            return say(
-                f"line {text.line} continues the text of '{text.block}:' (line {text.block_line}) but is not "
-                f"indented under it, so YAML reads it as a new field; indent it under '{text.block}:' by "
-                f"{text.indent} spaces, like the text above it",
-                (text.line, text.column),
-            )
-        return say(f"line {opened[0]} has no ':' after the field name; write it as 'name: value'", opened)
+        return say(*_colon_missing(lines, opened))
     if "block collection" in context:
         return say(
             "this line is inside a list but does not start with '- '; start it with '- ' or indent it under its item"
         )
     if "block mapping" in context:
-        if char == "-":
-            return say(
-                "a list item ('- ') stands where a field ('name: value') was expected; indent the list under its field"
-            )
-        if _after_closing_quote(lines, line, column):
-            return say("there is text after the closing quotation mark; put the whole text inside the quotes")
-        moved = misplaced_before(lines, line, fields)
-        if moved:
-            return say(_moved(moved), (moved.line, moved.column))
-        lined = misaligned(lines, line)
-        if lined:
-            return say(
-                f"this line does not line up with the fields above it; if it belongs under '{lined.block}:' "
-                f"(line {lined.block_line}) like them, indent it by {lined.indent} spaces"
-            )
-        return say(
-            "this line does not line up with the fields above it; indent it like the other fields at the same level"
-        )
+        return say(*_out_of_line(lines, (line, column), char, fields))
     if "undefined alias" in problem:
         return (line, column, NO_ALIASES)
     if "another document" in problem:
@@ -376,6 +334,72 @@ def explain_syntax_error(
     if "nesting depth" in problem:
         return say("lists and fields are nested too deeply here; a record needs only a few levels")
     return say(f"{problem or 'the file cannot be read'} (check this line and the line above it)")
+
+
+Said = tuple[str, tuple[int, int]]  # a message and the (line, column) it points at
+
+
+def _colon_too_many(lines: list[str], at: tuple[int, int], fields: frozenset[str]) -> Said:
+    """'mapping values are not allowed': a field indented under the one above it, or ': ' in a text."""
+    line, column = at
+    before = lines[line - 1][: column - 1] if 1 <= line <= len(lines) else ""
+    if re.fullmatch(r"\s+[^\s:#]+", before):
+        moved = misplaced_before(lines, line, fields)
+        if moved:
+            return _moved(moved), (moved.line, moved.column)
+        return (
+            "this field is indented more than the field above it; line it up with the other fields at the same level",
+            at,
+        )
+    return (
+        "the text contains ': ' (a colon then a space), which YAML reads as a new field; "
+        'put the whole text in double quotes: "…"',
+        at,
+    )
+
+
+def _colon_missing(lines: list[str], opened: tuple[int, int]) -> Said:
+    """ "could not find expected ':'": a field name too long, a text's line not indented under its
+    field, or a line without its ':'."""
+    start = lines[opened[0] - 1][opened[1] - 1 :] if 1 <= opened[0] <= len(lines) else ""
+    if len(start.split(":", 1)[0]) > 1024:  # YAML reads at most 1,024 characters as a field name
+        return (
+            f"the field name here is {len(start.split(':', 1)[0]):,} characters long; YAML reads at most "
+            "1,024 characters as one, and field names are short words such as 'quote'",
+            opened,
+        )
+    text = text_continued(lines, opened[0])
+    if text:
+        return (
+            f"line {text.line} continues the text of '{text.block}:' (line {text.block_line}) but is not "
+            f"indented under it, so YAML reads it as a new field; indent it under '{text.block}:' by "
+            f"{text.indent} spaces, like the text above it",
+            (text.line, text.column),
+        )
+    return f"line {opened[0]} has no ':' after the field name; write it as 'name: value'", opened
+
+
+def _out_of_line(lines: list[str], at: tuple[int, int], char: str, fields: frozenset[str]) -> Said:
+    """'while parsing a block mapping': a line that does not fit the fields around it."""
+    line, column = at
+    if char == "-":
+        return (
+            "a list item ('- ') stands where a field ('name: value') was expected; indent the list under its field",
+            at,
+        )
+    if _after_closing_quote(lines, line, column):
+        return "there is text after the closing quotation mark; put the whole text inside the quotes", at
+    moved = misplaced_before(lines, line, fields)
+    if moved:
+        return _moved(moved), (moved.line, moved.column)
+    lined = misaligned(lines, line)
+    if lined:
+        return (
+            f"this line does not line up with the fields above it; if it belongs under '{lined.block}:' "
+            f"(line {lined.block_line}) like them, indent it by {lined.indent} spaces",
+            at,
+        )
+    return "this line does not line up with the fields above it; indent it like the other fields at the same level", at
 
 
 def _moved(moved) -> str:

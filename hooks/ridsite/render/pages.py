@@ -301,24 +301,27 @@ class Renderer:
         ]
         for stance in stances:
             positions = by_stance[stance["id"]][0]
-            if len(positions) <= inline_limit:
-                continue
-            base = slugs.stance_url(cid, stance["id"])
-            for chunk, pager in paginate(base, positions, PAGE_SIZE):
-                pages.append(
-                    self.page(
-                        "stance.html",
-                        pager["url"],
-                        "stance",
-                        title=paged_title(f"{title}: {stance['label'][self.lang]}", pager),
-                        criterion=criterion,
-                        stance=stance,
-                        positions=chunk,
-                        pager=pager,
-                        total=len(positions),
-                    )
-                )
+            if len(positions) > inline_limit:
+                pages += self.stance_pages(criterion, stance, positions)
         return pages
+
+    def stance_pages(self, criterion: dict, stance: dict, positions: list) -> list[Page]:
+        """The paginated pages of a stance's positions on a criterion, linked from the criterion page."""
+        title = f"{criterion['label'][self.lang]}: {stance['label'][self.lang]}"
+        return [
+            self.page(
+                "stance.html",
+                pager["url"],
+                "stance",
+                title=paged_title(title, pager),
+                criterion=criterion,
+                stance=stance,
+                positions=chunk,
+                pager=pager,
+                total=len(positions),
+            )
+            for chunk, pager in paginate(slugs.stance_url(criterion["id"], stance["id"]), positions, PAGE_SIZE)
+        ]
 
     def objective(self, objective: dict) -> list[Page]:
         oid = objective["id"]

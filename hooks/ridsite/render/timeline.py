@@ -21,7 +21,8 @@ from .pages import Page, Renderer, paged_title, paginate, render
 
 URL = "compare/timeline/"
 FIRST_YEAR = 2010  # the first GGE consensus report (A/65/201)
-# The kinds on the timeline (kinds.py gives each its mark), by name: their order on a day they share.
+# The kinds on the timeline (kinds.py gives each its mark), by name: their order on a day they share
+# and in the legend, which is derived from this list (legend()).
 ON_TIMELINE = sorted(kind.name for kind in KINDS if kind.timeline)
 COLOURS = {name: BY_NAME[name].timeline.colour for name in ON_TIMELINE}  # Okabe–Ito, darkened for text contrast
 PAGE_SIZE = 100  # items per page (one row each in the chart and in the table)
@@ -81,7 +82,7 @@ def label_html(item: Item, renderer: Renderer):
             symbol = isolate.run(site, doc["symbol"], None)
             return isolate.whole(site, symbol + " — " + isolate.run(site, short.text, short.lang))
         return isolate.document(site, item.id)
-    record = corpus.events[item.id] if item.kind == "event" else corpus.proposals[item.id]
+    record = corpus.records[item.kind][item.id]  # an event or a proposal: its title
     title = site.pick(record["title"])
     return isolate.whole(site, isolate.run(site, title.text, title.lang))
 
@@ -133,6 +134,12 @@ def legend_mark(kind: str):
     return svg.to_markup(root)
 
 
+def legend() -> list[tuple[str, str]]:
+    """Each kind the chart can draw (items() gives no other) with its mark, in the order of ON_TIMELINE:
+    derived from the same list, a kind cannot be drawn without its entry in the legend."""
+    return [(kind, legend_mark(kind)) for kind in ON_TIMELINE]
+
+
 def timeline_svg(
     all_items: list[Item],
     renderer: Renderer,
@@ -145,7 +152,6 @@ def timeline_svg(
     `width`: the drawing's width in px (WIDTH, or NARROW for phones)."""
     site = renderer.site
     first, last = years or span(all_items)
-    years = last + 1 - first
     height = TOP + ROW * len(all_items) + 8
     desc = site.t("timeline.desc", first=first, last=last, count=len(all_items))
     title = site.t("timeline.title", first=first, last=last)
@@ -159,48 +165,72 @@ def timeline_svg(
         class_=f"rid-chart rid-timeline rid-timeline--{layout}",
         width="100%",
     )
-    pad = 12
+    x_of = _Scale(first, last, width, site.rtl)
+    _axis(root, x_of, height, font)
+    for i, item in enumerate(all_items):
+        _row(root, item, renderer, x_of, TOP + ROW * i + ROW / 2, font)
+    return svg.to_markup(root)
 
-    def x_of(year: float) -> float:
-        x = pad + (width - 2 * pad) * (year - first) / years
-        return width - x if site.rtl else x  # time runs right to left in Arabic
 
+@dataclass(frozen=True)
+class _Scale:
+    """A year (2015.55) → its x in px on a chart of width px, from first to the end of last."""
+
+    first: int
+    last: int
+    width: int
+    rtl: bool
+    pad: int = 12
+
+    @property
+    def years(self) -> int:
+        return self.last + 1 - self.first
+
+    def __call__(self, year: float) -> float:
+        x = self.pad + (self.width - 2 * self.pad) * (year - self.first) / self.years
+        return self.width - x if self.rtl else x  # time runs right to left in Arabic
+
+
+def _axis(root, x_of: _Scale, height: int, font: int) -> None:
+    """A line at the start of every year, and the label of every year whose label fits."""
     axis = svg.element(root, "g", font_size=font - 1, fill="currentColor")
-    step = max(1, -(-YEAR_LABEL * years // (width - 2 * pad)))  # every year whose label fits
-    for year in range(first, last + 2):
+    step = max(1, -(-YEAR_LABEL * x_of.years // (x_of.width - 2 * x_of.pad)))
+    for year in range(x_of.first, x_of.last + 2):
         x = x_of(year)
         svg.element(axis, "line", x1=x, x2=x, y1=TOP - 10, y2=height - 4, stroke="#D0D0D0", stroke_width=1)
-        if (year - first) % step == 0 and year <= last:
+        if (year - x_of.first) % step == 0 and year <= x_of.last:
             svg.element(axis, "text", str(year), x=x_of(year + 0.5), y=TOP - 16, text_anchor="middle")
-    for i, item in enumerate(all_items):
-        y = TOP + ROW * i + ROW / 2
-        x = x_of(year_fraction(item.date))
-        text = label(item, renderer)
-        when = site.t.date_range(item.date, item.end_date) if item.end_date else site.t.date(item.date)
-        group = svg.element(root, "g", class_=f"rid-timeline__item rid-timeline__item--{item.kind}")
-        svg.element(group, "title", f"{text} ({site.t('timeline.kind.' + item.kind)}, {when})")
-        left, right = mark(group, item.kind, x, y, x_of(year_fraction(item.end_date)) if item.end_date else None)
-        # The label goes on the side with more room, clear of the mark; ElementTree escapes it.
-        anchor = "start" if x < width / 2 else "end"
-        tx = right + 5 if anchor == "start" else left - 5
-        room_after = width - tx - 4 if anchor == "start" else tx - 4
-        # On an Arabic page a label is read right to left (svg.root lays the picture out left to
-        # right): its base direction is rtl, so that a shortened label's "…" ends it on the left,
-        # and its anchor names the same edge from that side.
-        if site.rtl:
-            anchor = "end" if anchor == "start" else "start"
-        svg.element(
-            group,
-            "text",
-            svg.shorten(text, room_after, font),
-            x=tx,
-            y=y + font * 0.35,
-            font_size=font,
-            text_anchor=anchor,
-            fill="currentColor",
-            direction="rtl" if site.rtl else None,
-        )
-    return svg.to_markup(root)
+
+
+def _row(root, item: Item, renderer: Renderer, x_of: _Scale, y: float, font: int) -> None:
+    """One item's row: its mark at its date, and its label beside it."""
+    site, width = renderer.site, x_of.width
+    x = x_of(year_fraction(item.date))
+    text = label(item, renderer)
+    when = site.t.date_range(item.date, item.end_date) if item.end_date else site.t.date(item.date)
+    group = svg.element(root, "g", class_=f"rid-timeline__item rid-timeline__item--{item.kind}")
+    svg.element(group, "title", f"{text} ({site.t('timeline.kind.' + item.kind)}, {when})")
+    left, right = mark(group, item.kind, x, y, x_of(year_fraction(item.end_date)) if item.end_date else None)
+    # The label goes on the side with more room, clear of the mark; ElementTree escapes it.
+    anchor = "start" if x < width / 2 else "end"
+    tx = right + 5 if anchor == "start" else left - 5
+    room_after = width - tx - 4 if anchor == "start" else tx - 4
+    # On an Arabic page a label is read right to left (svg.root lays the picture out left to
+    # right): its base direction is rtl, so that a shortened label's "…" ends it on the left,
+    # and its anchor names the same edge from that side.
+    if site.rtl:
+        anchor = "end" if anchor == "start" else "start"
+    svg.element(
+        group,
+        "text",
+        svg.shorten(text, room_after, font),
+        x=tx,
+        y=y + font * 0.35,
+        font_size=font,
+        text_anchor=anchor,
+        fill="currentColor",
+        direction="rtl" if site.rtl else None,
+    )
 
 
 def year_links(chunks) -> dict[str, str]:
@@ -247,9 +277,8 @@ def pages(renderer: Renderer) -> list[Page]:
                 last=last,
                 axis=axis,
                 phone_chart=timeline_svg(chunk, renderer, axis, NARROW, "rid-timeline-narrow"),
-                marks={kind: legend_mark(kind) for kind in ON_TIMELINE},
+                legend=legend(),
                 labels={i: label_html(i, renderer) for i in chunk},
-                colours=COLOURS,
                 pager=pager,
                 years=years,
                 total=len(all_items),
