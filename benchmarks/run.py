@@ -32,6 +32,7 @@ import synthetic  # noqa: E402
 from report import write_report  # noqa: E402
 
 from ridsite.publish.download_size import served_bytes  # noqa: E402
+from ridsite.render.pages import SECTIONS  # noqa: E402
 
 LANGS = ("en", "fr", "es", "ru", "zh", "ar")
 # What is timed: `rid build` (the published site: languages in parallel, Pagefind) or plain
@@ -40,7 +41,9 @@ BUILDS = {
     "rid": [sys.executable, "-m", "ridsite.cli", "build", "-d", "site"],
     "mkdocs": [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
 }
-GENERATED = ("documents", "actors", "positions", "proposals", "criteria", "objectives", "events")
+# The sections of the site (one per kind of record, and the two vocabularies): generated into a
+# docs/ that `mkdocs serve` used, and never copied into a benchmark's project.
+GENERATED = SECTIONS
 
 
 def make_project(dest: Path, scale: int) -> dict:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -318,7 +319,18 @@ def _failure(output: str, keep: int = 40) -> str:
 WORK = ".rid-work"  # inside the staging folder: removed before the swap
 
 
-def _build_languages(corpus, project, work, site_url, stamp, strict, epoch, generator, languages, jobs):
+@dataclass(frozen=True)
+class _Options:
+    """What the caller of build_site chose."""
+
+    stamp: bool
+    strict: bool
+    generator: str
+    languages: tuple[str, ...]
+    jobs: int | None
+
+
+def _build_languages(corpus, project: Path, work: Path, site_url: str, epoch: int | None, options: _Options):
     """The jobs, on forked workers that share the checked records; raises RuntimeError if MkDocs
     failed or a stamped page is not the page MkDocs renders."""
     _shared.update(
@@ -326,11 +338,12 @@ def _build_languages(corpus, project, work, site_url, stamp, strict, epoch, gene
         project=project,
         work=work,
         site_url=site_url,
-        stamp=stamp,
-        strict=strict,
+        stamp=options.stamp,
+        strict=options.strict,
         epoch=epoch,
-        generator=generator,
+        generator=options.generator,
     )
+    jobs, languages = options.jobs, options.languages
     # Workers start with SIGTERM's default (not the parent's, which raises: in a worker that could
     # stop it while it holds the pool's locks); runner.stopped_by_sigterm covers their subprocesses.
     with multiprocessing.get_context("fork").Pool(
@@ -346,6 +359,106 @@ def _build_languages(corpus, project, work, site_url, stamp, strict, epoch, gene
     if refused:
         raise RuntimeError(f"rid build: {refused[0].lang}: {refused[0].stamp_error}")
     return builds, done
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its ended children (the workers, and MkDocs and Pagefind
+    that they waited for): on a shared machine, what a build costs, which wall time is not."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@dataclass
+class _Clock:
+    """When each stage of build_site ended (time.perf_counter), for its log."""
+
+    started: float
+    cpu_started: float = field(default_factory=_cpu_seconds)
+    loaded: float = 0.0
+    jobs_done: float = 0.0
+    assembled: float = 0.0
+
+
+def _checked_records(project: Path):
+    """The records, checked (raises RecordsInvalid: nothing written), their content date and what
+    every language's rendering shares, computed once before the workers fork."""
+    corpus = load_corpus(project / "data")
+    epoch = content_epoch(project, corpus)
+    prepare(corpus)
+    return corpus, epoch
+
+
+def _enforce_addresses(project: Path, work: Path, builds: list[LanguageBuild], site_url: str) -> None:
+    """A published address that disappeared stops the build here, before the site is replaced;
+    a moved one gets its redirect page among the shared files."""
+    refs = [_PageRef(url, b.lang, src) for b in builds for url, src in b.urls]
+    partial = len(builds) < len(CODES)
+    for rel, content in enforce_permalinks(project, project / "docs", refs, site_url, every_language=partial).items():
+        _write(inside(work / "static", rel), content)
+
+
+def _move_languages(work: Path, staging: Path, languages) -> None:
+    """Each language's finished tree to its root in the staging folder (renames, no copies)."""
+    for lang in languages:
+        out, root = work / "out" / lang, staging / slugs.language_root(lang)
+        if root != staging:
+            # A static host serves the root's 404.html (in six languages) for every missing
+            # address; the copy each language's build writes would never be served, and its
+            # language links, made for the site's root, lead nowhere from /fr/.
+            (out / "404.html").unlink(missing_ok=True)
+            out.rename(root)
+            continue
+        for child in sorted(out.iterdir()):
+            child.rename(staging / child.name)
+
+
+def _build_and_assemble(project, staging, corpus, epoch, site_url, options: _Options, clock: _Clock):
+    """The languages and the shared files built in the work folder inside `staging`, then put in
+    place there with the sitemaps; the work folder is removed whatever happens."""
+    work = staging / WORK
+    work.mkdir()
+    # The records and what was computed from them are never freed: kept out of the garbage
+    # collector's scans, which in the forked workers would also copy the pages they touch.
+    gc.freeze()
+    try:
+        builds, done = _build_languages(corpus, project, work, site_url, epoch, options)
+        clock.jobs_done = time.perf_counter()
+        languages = options.languages
+        _enforce_addresses(project, work, builds, site_url)
+        _move_languages(work, staging, languages)
+        place_static(work / "static", staging, languages)
+        write_sitemaps(staging, {b.lang: b.pages for b in builds}, site_url, epoch)
+    finally:
+        _shared.clear()
+        gc.unfreeze()
+        shutil.rmtree(work, ignore_errors=True)
+    return builds, done
+
+
+def _log_timings(log, builds: list[LanguageBuild], done: list, clock: _Clock, site_dir: Path) -> None:
+    """What each job did and when (seconds from the end of the records' check)."""
+    loaded = clock.loaded
+    for b in builds:
+        search = "no Pagefind" if b.search_seconds is None else f"search index {b.search_seconds:.1f} s"
+        log(
+            f"rid build: {b.lang}: {len(b.urls)} pages rendered in {b.render_seconds:.1f} s, MkDocs {b.seconds:.1f} s, "
+            f"{b.stamped} pages stamped (and {b.checked} checked against MkDocs) in {b.stamp_seconds:.1f} s, {search} "
+            f"(from {b.began - loaded:.1f} to {b.ended - loaded:.1f} s)"
+        )
+    for shared in (d for d in done if isinstance(d, SharedFiles)):
+        log(
+            f"rid build: {shared.count} files shared by the languages written (from {shared.began - loaded:.1f} to "
+            f"{shared.ended - loaded:.1f} s)"
+        )
+    log(
+        f"rid build: records checked and shared work done in {loaded - clock.started:.1f} s, languages built in "
+        f"{clock.jobs_done - loaded:.1f} s, "
+        f"site assembled in {clock.assembled - clock.jobs_done:.1f} s"
+    )
+    log(
+        f"rid build: site ready in {site_dir} after {clock.assembled - clock.started:.1f} s "
+        f"({_cpu_seconds() - clock.cpu_started:.1f} s of CPU time)"
+    )
 
 
 def build_site(
@@ -366,69 +479,18 @@ def build_site(
     project = project.resolve()
     site_dir = site_dir if site_dir.is_absolute() else project / site_dir
     site_url = runner.site_url(project)
-    started = time.perf_counter()
-    corpus = load_corpus(project / "data")  # raises RecordsInvalid: nothing written
-    epoch = content_epoch(project, corpus)
-    prepare(corpus)
-    loaded = time.perf_counter()
+    clock = _Clock(time.perf_counter())
+    corpus, epoch = _checked_records(project)
+    clock.loaded = time.perf_counter()
     for stale in project.glob(".rid-build-*"):  # left by a build of an earlier version that was killed
         shutil.rmtree(stale, ignore_errors=True)
     # The new site is assembled in a folder beside the site folder, and its work folder inside
     # that one, so that every move below and the final swap are renames on one filesystem: a full
     # disk, a failed language or SIGTERM (raised as Terminated) leaves the previous site as it was
     # and removes what this build wrote (siteswap.py).
+    options = _Options(stamp, strict, generator, languages, jobs)
     with staged_site(site_dir) as staging:
-        work = staging / WORK
-        work.mkdir()
-        # The records and what was computed from them are never freed: kept out of the garbage
-        # collector's scans, which in the forked workers would also copy the pages they touch.
-        gc.freeze()
-        try:
-            builds, done = _build_languages(
-                corpus, project, work, site_url, stamp, strict, epoch, generator, languages, jobs
-            )
-            jobs_done = time.perf_counter()
-            # A published address that disappeared stops the build here, before the site is replaced.
-            refs = [_PageRef(url, b.lang, src) for b in builds for url, src in b.urls]
-            partial = len(builds) < len(CODES)
-            for rel, content in enforce_permalinks(
-                project, project / "docs", refs, site_url, every_language=partial
-            ).items():
-                _write(inside(work / "static", rel), content)
-            for lang in languages:
-                out, root = work / "out" / lang, staging / slugs.language_root(lang)
-                if root != staging:
-                    # A static host serves the root's 404.html (in six languages) for every missing
-                    # address; the copy each language's build writes would never be served, and its
-                    # language links, made for the site's root, lead nowhere from /fr/.
-                    (out / "404.html").unlink(missing_ok=True)
-                    out.rename(root)
-                    continue
-                for child in sorted(out.iterdir()):
-                    child.rename(staging / child.name)
-            place_static(work / "static", staging, languages)
-            write_sitemaps(staging, {b.lang: b.pages for b in builds}, site_url, epoch)
-        finally:
-            _shared.clear()
-            gc.unfreeze()
-            shutil.rmtree(work, ignore_errors=True)
-    assembled = time.perf_counter()
-    for b in builds:
-        search = "no Pagefind" if b.search_seconds is None else f"search index {b.search_seconds:.1f} s"
-        log(
-            f"rid build: {b.lang}: {len(b.urls)} pages rendered in {b.render_seconds:.1f} s, MkDocs {b.seconds:.1f} s, "
-            f"{b.stamped} pages stamped (and {b.checked} checked against MkDocs) in {b.stamp_seconds:.1f} s, {search} "
-            f"(from {b.began - loaded:.1f} to {b.ended - loaded:.1f} s)"
-        )
-    for shared in (d for d in done if isinstance(d, SharedFiles)):
-        log(
-            f"rid build: {shared.count} files shared by the languages written (from {shared.began - loaded:.1f} to "
-            f"{shared.ended - loaded:.1f} s)"
-        )
-    log(
-        f"rid build: records checked and shared work done in {loaded - started:.1f} s, languages built in "
-        f"{jobs_done - loaded:.1f} s, "
-        f"site assembled in {assembled - jobs_done:.1f} s"
-    )
-    log(f"rid build: site ready in {site_dir} after {assembled - started:.1f} s")
+        builds, done = _build_and_assemble(project, staging, corpus, epoch, site_url, options, clock)
+    clock.assembled = time.perf_counter()
+    _log_timings(log, builds, done, clock, site_dir)
     return builds
