@@ -178,6 +178,11 @@ def test_the_home_page_says_which_meeting_was_held_and_which_scheduled_as_of_its
         assert f'href="events/{scheduled}/"' in facts["Next meeting then scheduled"]
     else:
         assert "Next meeting then scheduled" not in facts
+    # The outcome page marks the same meeting, and only it, as still to come on that day.
+    meetings = re.findall(r'<li><a href="\.\./events/([^/]+)/">.*?</li>', outcome_page(corpus, "en").body)
+    marked = [m for m in meetings if m == scheduled]
+    page = text_of(outcome_page(corpus, "en").body)
+    assert page.count(f"(scheduled, as the record stood on {day})") == len(marked) == (1 if scheduled else 0)
 
 
 def test_the_scorecard_has_the_outcome_as_its_reference_row(corpus):

@@ -70,8 +70,13 @@ def as_of(corpus: Corpus) -> tuple[str, dict | None, dict | None]:
     if not day:
         return "", (found[-1] if found else None), None
     held = [e for e in found if dates.iso(e.get("end_date") or e["date"]) <= day]
-    scheduled = [e for e in found if dates.iso(e["date"]) > day]
+    scheduled = [e for e in found if scheduled_after(day, e)]
     return day, (held[-1] if held else None), (scheduled[0] if scheduled else None)
+
+
+def scheduled_after(day: str, event: dict) -> bool:
+    """Whether a meeting was still to come on the record's day ('' for a day not known)."""
+    return bool(day) and dates.iso(event["date"]) > day
 
 
 def pages(renderer: Renderer) -> list[Page]:
