@@ -60,10 +60,42 @@ def pytest_configure(config):
     config.addinivalue_line("markers", 'slow: builds a site or drives a browser; left out of `pytest -m "not slow"`')
 
 
+# The longest files of a run, longest first (pytest --durations on 2 cores): the workers take files
+# in this order (addopts: --dist loadfile --no-loadscope-reorder), so that no long file is left to
+# run alone at the end while the other worker idles. The plain build comes first: it needs no
+# other build, and runs beside the shared `rid build` that the next files wait for.
+LONGEST_FIRST = (
+    "tests/test_plainbuild.py",
+    "tests/browser/test_accessibility.py",
+    "tests/test_fastbuild.py",
+    "tests/browser/test_first_screen.py",
+    "tests/test_hostile.py",
+    "tests/browser/test_html_valid.py",
+    "tests/browser/test_screenshots.py",
+    "tests/browser/test_reading.py",
+    "tests/browser/test_tables.py",
+    "tests/test_citations.py",
+    "tests/test_serve.py",
+    "tests/browser/test_links.py",
+    "tests/test_build.py",
+)
+
+
+def _run_order(path: str, slow_files: set[str]) -> tuple[int, int]:
+    """Listed files first, in their order; then the other slow files; then the fast ones, which
+    fill the end of the run in small pieces."""
+    if path in LONGEST_FIRST:
+        return 0, LONGEST_FIRST.index(path)
+    return (1 if path in slow_files else 2), 0
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or "tests/browser/" in item.nodeid:
             item.add_marker(pytest.mark.slow)
+    # sorted() is stable: a file's tests keep their order, and files of one rank theirs.
+    slow_files = {i.nodeid.split("::", 1)[0] for i in items if i.get_closest_marker("slow")}
+    items[:] = sorted(items, key=lambda i: _run_order(i.nodeid.split("::", 1)[0], slow_files))
 
 
 @pytest.fixture(autouse=True)

@@ -63,6 +63,9 @@ def pushed_sideways(page) -> str | None:
 
 
 # -- the site --------------------------------------------------------------------------------
+# Fixtures of the run (scope "session"), not of this package: the run interleaves browser files and
+# others (conftest.LONGEST_FIRST), and a package fixture would restart Chromium, the server and the
+# sample of pages each time a worker came back to tests/browser/.
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -70,7 +73,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def site_dir(built) -> Path:
     return built[1]
 
@@ -86,19 +89,19 @@ def serve(directory: Path):
     httpd.server_close()
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def server(site_dir):
     """The site as `rid build` publishes it, served as a static host serves it."""
     yield from serve(site_dir)
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def site_corpus(built):
     """The records the site was built from (the project copy's, not data/, which may have moved on)."""
     return load_corpus(built[0] / "data")
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def kinds(built, site_corpus) -> dict[str, str]:
     """One page of every kind (kind → URL under a language root)."""
     return one_page_per_kind(site_corpus, built[0] / "docs")
@@ -107,7 +110,7 @@ def kinds(built, site_corpus) -> dict[str, str]:
 # -- the browser ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def browser():
     need(CHROMIUM, "Debian's chromium")
     try:
@@ -150,7 +153,7 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def request_log():
     """Every request of every browser test, written out when they are done (kept by CI)."""
     rows: list[str] = []
