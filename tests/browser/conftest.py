@@ -68,6 +68,46 @@ def pushed_sideways(page) -> str | None:
 # sample of pages each time a worker came back to tests/browser/.
 
 
+# Every word (a run of letters or digits, Latin, Cyrillic or Arabic script: Chinese may break
+# between any two characters) inside the elements a selector names; a word whose letters sit on
+# more than one line is broken. A word inside a token too long for any line (an address such as
+# dig.watch/resource/oewg-2021-2025-…) may break, and is not counted.
+BROKEN_WORDS = r"""([selector, skip]) => {
+  const broken = [];
+  const word = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{Nd}]{2,}/gu;
+  for (const box of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement.getClientRects().length) continue;  // hidden (visually-hidden labels included)
+      if (node.parentElement.closest(".rid-vh, .rid-visually-hidden")) continue;
+      if (skip && node.parentElement.closest(skip)) continue;
+      for (const match of node.data.matchAll(word)) {
+        const before = node.data.slice(0, match.index).split(/\s/).pop();
+        const after = node.data.slice(match.index + match[0].length).split(/\s/)[0];
+        if (before.length + match[0].length + after.length > 30) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return [...new Set(broken)].slice(0, 10);
+}"""
+
+
+def broken_words(page, selector: str, skip: str = "") -> list[str]:
+    """The words broken across lines inside what `selector` names (but inside `skip`)."""
+    return page.evaluate(BROKEN_WORDS, [selector, skip])
+
+
+class Server(ThreadingHTTPServer):
+    # The standard library queues 5 waiting connections; a page opens one per file (HTTP/1.0),
+    # and under load Chromium's extra ones would wait out their time-outs.
+    request_queue_size = 128
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
@@ -80,7 +120,7 @@ def site_dir(built) -> Path:
 
 def serve(directory: Path):
     """A folder over HTTP on 127.0.0.1 at a free port, as a static host serves it."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    httpd = Server(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
     thread.start()

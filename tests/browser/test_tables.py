@@ -10,33 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, broken_words
 from .sample import page_url
 
 LANGS = ("en", "ar", "zh")
 SCREENS = {"phone": dict(viewport=PHONE, is_mobile=True, has_touch=True), "desktop": dict(viewport=DESKTOP)}
-
-# Every word (a run of letters or digits, Latin or Arabic script: Chinese may break between any
-# two characters) of every table cell; a word whose letters sit on more than one line is broken.
-BROKEN_WORDS = r"""() => {
-  const broken = [];
-  const word = /[\p{Script=Latin}\p{Script=Arabic}\p{Nd}]{2,}/gu;
-  for (const cell of document.querySelectorAll("article table th, article table td")) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.parentElement.getClientRects().length) continue;  // hidden (visually-hidden labels included)
-      if (node.parentElement.closest(".rid-vh, .rid-visually-hidden")) continue;
-      for (const match of node.data.matchAll(word)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-        if (lines.size > 1) broken.push(match[0]);
-      }
-    }
-  }
-  return [...new Set(broken)].slice(0, 10);
-}"""
 
 
 def pages_with_tables(site_dir, kinds) -> dict[str, str]:
@@ -58,7 +36,7 @@ def test_no_table_breaks_a_word(open_context, site_dir, kinds, lang, screen):
     broken = {}
     for kind, url in tables.items():
         page.goto(page_url(lang, url))
-        words = page.evaluate(BROKEN_WORDS)
+        words = broken_words(page, "article table th, article table td")
         if words:
             broken[f"{page_url(lang, url)} ({kind})"] = words
     assert broken == {}, broken
