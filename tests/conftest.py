@@ -71,7 +71,6 @@ LONGEST_FIRST = (
     "tests/browser/test_first_screen.py",
     "tests/test_hostile.py",
     "tests/browser/test_html_valid.py",
-    "tests/browser/test_screenshots.py",
     "tests/browser/test_reading.py",
     "tests/browser/test_tables.py",
     "tests/test_citations.py",

@@ -73,3 +73,13 @@ def kinds_in(lang: str, kinds: dict[str, str]) -> dict[str, str]:
         for i, (kind, url) in enumerate(sorted(kinds.items()))
         if kind == "authored:home" or i % len(others) == turn
     }
+
+
+def pages_with_tables(site_dir, kinds) -> dict[str, str]:
+    """The kinds of page (one each) whose published English page holds a table."""
+    found = {}
+    for kind, url in kinds.items():
+        path = site_dir / url / "index.html"
+        if path.is_file() and "<table" in path.read_text(encoding="utf-8"):
+            found[kind] = url
+    return found

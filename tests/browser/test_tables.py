@@ -1,45 +1,18 @@
-"""Tables as a delegate reads them, on a phone and a laptop, in English, Arabic and Chinese: whole
-words in every cell, and a table wider than the screen scrolls in its own box with its first
-column and header corner held in place.
-
-Rules checkers pass a table whose words are broken in the middle ("13 Febr uary 202 0"); this
-measures what the browser laid out: for each word of a cell, the rectangles of its letters.
+"""Tables as a delegate reads them, on a phone and a laptop, in English, Arabic and Chinese: a
+table wider than the screen scrolls in its own box with its first column and header corner held
+in place. (Whole words in every cell are measured by the first-screen walk, test_first_screen.py,
+on every kind of page.)
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, PHONE, broken_words
+from .conftest import DESKTOP, PHONE
 from .sample import page_url
 
 LANGS = ("en", "ar", "zh")
 SCREENS = {"phone": dict(viewport=PHONE, is_mobile=True, has_touch=True), "desktop": dict(viewport=DESKTOP)}
-
-
-def pages_with_tables(site_dir, kinds) -> dict[str, str]:
-    """The kinds of page (one each) whose published English page holds a table."""
-    found = {}
-    for kind, url in kinds.items():
-        path = site_dir / url / "index.html"
-        if path.is_file() and "<table" in path.read_text(encoding="utf-8"):
-            found[kind] = url
-    return found
-
-
-@pytest.mark.parametrize("screen", SCREENS)
-@pytest.mark.parametrize("lang", LANGS)
-def test_no_table_breaks_a_word(open_context, site_dir, kinds, lang, screen):
-    tables = pages_with_tables(site_dir, kinds)
-    assert len(tables) >= 10, tables  # matrices, scorecard, lists, records …
-    page = open_context(**SCREENS[screen]).new_page()
-    broken = {}
-    for kind, url in tables.items():
-        page.goto(page_url(lang, url))
-        words = broken_words(page, "article table th, article table td")
-        if words:
-            broken[f"{page_url(lang, url)} ({kind})"] = words
-    assert broken == {}, broken
 
 
 @pytest.mark.parametrize("lang", LANGS)
