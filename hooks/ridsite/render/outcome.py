@@ -92,6 +92,7 @@ def pages(renderer: Renderer) -> list[Page]:
             others=proposals(c),
             fate_of=fate_of,
             meetings=meetings(c),
+            day=cite.made_on(c),
             path=items,
             labels={i: timeline.label_html(i, renderer) for i in items},
         )
