@@ -175,9 +175,21 @@ class Traffic:
     console_errors: list[str] = field(default_factory=list)
 
     def watch(self, context) -> None:
-        context.on("request", lambda request: self.requests.append((request.method, request.url)))
+        context.on("request", self._on_request)
         context.on("console", self._on_console)
-        context.on("weberror", lambda error: self.console_errors.append(f"uncaught: {error.error}"))
+        context.on("weberror", self._on_error)
+
+    def unwatch(self, context) -> None:
+        """Stops listening to a context that outlives the test (a warm one)."""
+        context.remove_listener("request", self._on_request)
+        context.remove_listener("console", self._on_console)
+        context.remove_listener("weberror", self._on_error)
+
+    def _on_request(self, request) -> None:
+        self.requests.append((request.method, request.url))
+
+    def _on_error(self, error) -> None:
+        self.console_errors.append(f"uncaught: {error.error}")
 
     def _on_console(self, message) -> None:
         if message.type == "error":
@@ -210,22 +222,65 @@ def traffic(server) -> Traffic:
     return Traffic(origin=_origin(server))
 
 
-@contextmanager
-def watched(browser, server, traffic, request_log, request):
-    """Opens browser contexts on a site (base_url set, desktop size unless told), all watched."""
-    contexts = []
+# A context of the options below is kept for the run and lent to one test at a time: opening a
+# context costs about as much as loading a page in it, and a kept one has the site's stylesheets and
+# scripts in its cache (a page then loads in a quarter of the time). Each test still gets pages of
+# its own; when it ends they are closed and what a page may have stored (cookies, local and session
+# storage) is cleared, so no test sees another's state. Any other option (permissions, or fresh=True
+# for a test about what a first visit downloads) gets a context of the test's own.
+LENDABLE = {"viewport", "is_mobile", "has_touch", "java_script_enabled"}
+CLEAR_STORAGE = "() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }"
 
-    def open_(**options):
+
+@pytest.fixture(scope="session")
+def warm_contexts():
+    """Contexts lent to tests, by their options (each worker process has its own)."""
+    kept: dict[tuple, object] = {}
+    yield kept
+    for context in kept.values():
+        context.close()
+
+
+def _new_context(browser, server, options):
+    context = browser.new_context(base_url=server, service_workers="block", **options)
+    context.set_default_timeout(30_000)  # generous: CI machines may be busy
+    return context
+
+
+def _give_back(context, server) -> None:
+    """Closes the test's pages in a lent context and clears what they stored."""
+    for page in context.pages:
+        if page.url.startswith(server):
+            page.evaluate(CLEAR_STORAGE)
+        page.close()
+    context.clear_cookies()
+
+
+@contextmanager
+def watched(browser, server, traffic, request_log, request, warm_contexts):
+    """Opens browser contexts on a site (base_url set, desktop size unless told), all watched."""
+    own, lent = [], []
+
+    def open_(fresh: bool = False, **options):
         options.setdefault("viewport", DESKTOP)
-        context = browser.new_context(base_url=server, service_workers="block", **options)
-        context.set_default_timeout(30_000)  # generous: CI machines may be busy
+        if fresh or not set(options) <= LENDABLE:
+            context = _new_context(browser, server, options)
+            own.append(context)
+        else:
+            key = tuple(sorted((name, repr(value)) for name, value in options.items()))
+            if key not in warm_contexts:
+                warm_contexts[key] = _new_context(browser, server, options)
+            context = warm_contexts[key]
+            lent.append(context)
         traffic.watch(context)
-        contexts.append(context)
         return context
 
     yield open_
-    for context in contexts:
+    for context in own:
         context.close()
+    for context in lent:
+        _give_back(context, server)
+        traffic.unwatch(context)
     request_log.extend(f"{request.node.nodeid}\t{method}\t{url}\n" for method, url in traffic.requests)
     assert traffic.requests, "the test made no request at all: did it open a page?"
     outside = traffic.outside()
@@ -234,8 +289,8 @@ def watched(browser, server, traffic, request_log, request):
 
 
 @pytest.fixture
-def open_context(browser, server, traffic, request_log, request):
-    with watched(browser, server, traffic, request_log, request) as open_:
+def open_context(browser, server, traffic, request_log, request, warm_contexts):
+    with watched(browser, server, traffic, request_log, request, warm_contexts) as open_:
         yield open_
 
 

@@ -95,7 +95,7 @@ def test_a_search_has_a_shareable_address(open_context):
 def test_the_first_query_downloads_little(open_context, traffic, built):
     """Everything fetched from the Pagefind bundle for one search, counted from the files served."""
     site = built[1]
-    page = open_context().new_page()
+    page = open_context(fresh=True).new_page()  # a first visit: nothing in the browser's cache
     search(page, "en", PHRASE)
     fetched = sorted({urlsplit(url).path for _, url in traffic.requests if "/pagefind/" in url})
     files = {path: site / path.lstrip("/") for path in fetched}
