@@ -3,9 +3,9 @@ share of the kinds in each other language (sample.kinds_in: every kind in three 
 over every built page, the marks a screen reader needs: each page's language, the language of each quote,
 and a text alternative for each picture.
 
-axe-core comes from npm (tests/package.json, pinned) and is injected into the page from
-tests/node_modules by the test: no CDN. Violations rated "serious" or "critical" fail the test;
-all others are written to test-artifacts/axe/ for review.
+axe-core comes from npm (tests/package.json, pinned) and is loaded into the page from tests/node_modules
+by the test server (conftest.add_axe): no CDN. Violations rated "serious" or "critical" fail the test; all
+others are written to test-artifacts/axe/ for review.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 
 from ridsite.model.languages import CODES
 
-from .conftest import ARTIFACTS, NODE_MODULES, need
+from .conftest import ARTIFACTS, add_axe
 from .sample import kinds_in, page_url
 
 FAILING_IMPACTS = {"serious", "critical"}
@@ -34,12 +34,11 @@ RUN_AXE = """async () => {
 
 @pytest.mark.parametrize("lang", CODES)
 def test_axe_finds_no_serious_violation(page, kinds, lang):
-    axe = need(NODE_MODULES / "axe-core" / "axe.min.js", "axe-core (npm)")
     failing, report = [], {}
     sample = kinds_in(lang, kinds)
     for kind, url in sample.items():
         page.goto(page_url(lang, url))
-        page.add_script_tag(path=str(axe))
+        add_axe(page)
         violations = page.evaluate(RUN_AXE)
         report[f"{kind} {page_url(lang, url)}"] = violations
         for v in violations:

@@ -15,7 +15,7 @@ import pytest
 from ridsite.model.languages import CODES
 from ridsite.publish.download_size import served_bytes
 
-from .conftest import ARTIFACTS, NODE_MODULES, need
+from .conftest import ARTIFACTS, add_axe
 from .sample import lang_prefix, page_url
 from .test_accessibility import FAILING_IMPACTS, RUN_AXE
 
@@ -112,10 +112,9 @@ def test_the_first_query_downloads_little(open_context, traffic, built):
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_search_page_with_results_has_no_serious_accessibility_violation(open_context, lang):
-    axe = need(NODE_MODULES / "axe-core" / "axe.min.js", "axe-core (npm)")
     page = open_context().new_page()
     search(page, lang, PHRASE)
-    page.add_script_tag(path=str(axe))
+    add_axe(page)
     failing = [
         f"{v['id']} [{v['impact']}] {v['help']}: {[n['target'] for n in v['nodes'][:3]]}"
         for v in page.evaluate(RUN_AXE)
