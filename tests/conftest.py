@@ -66,17 +66,17 @@ def pytest_configure(config):
 # other build, and runs beside the shared `rid build` that the next files wait for.
 LONGEST_FIRST = (
     "tests/test_plainbuild.py",
-    "tests/browser/test_accessibility.py",
-    "tests/test_fastbuild.py",
     "tests/browser/test_first_screen.py",
+    "tests/test_fastbuild.py",
+    "tests/browser/test_reading.py",
     "tests/test_hostile.py",
     "tests/browser/test_html_valid.py",
-    "tests/browser/test_reading.py",
-    "tests/browser/test_tables.py",
-    "tests/test_citations.py",
-    "tests/test_serve.py",
+    "tests/browser/test_accessibility.py",
     "tests/browser/test_links.py",
     "tests/test_build.py",
+    "tests/test_serve.py",
+    "tests/test_citations.py",
+    "tests/browser/test_tables.py",
 )
 
 

@@ -4,7 +4,9 @@ Each first screen is written to test-artifacts/screenshots/kinds/<lang>-<screen>
 review, and checked for what a reader would notice at once: the page's title is on the first
 screen, nothing pushes the page sideways, no word of its text or of a table cell is broken across
 two lines (each word's letter rectangles as laid out: rules checkers pass "13 Febr uary 202 0"),
-and no text of the page is smaller than 11 CSS pixels.
+and no text of the page is smaller than 11 CSS pixels. On the laptop screen in English and Arabic,
+axe-core then runs on the same page visit (test_accessibility.py's check of every kind in those two
+languages, without loading each page a second time).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 import pytest
 
 from .conftest import ARTIFACTS, DESKTOP, PHONE, broken_words, pushed_sideways
-from .sample import kinds_in, page_url, pages_with_tables
+from .sample import EVERY_KIND, kinds_in, page_url, pages_with_tables
+from .test_accessibility import axe_on, write_axe_report
 
 SCREENS = {"phone": dict(viewport=PHONE, is_mobile=True, has_touch=True), "desktop": dict(viewport=DESKTOP)}
 SMALLEST_TEXT_PX = 11
@@ -51,7 +54,7 @@ def test_the_first_screen_of_every_kind_of_page(open_context, site_dir, kinds, l
     page = open_context(**options).new_page()
     folder = ARTIFACTS / "screenshots" / "kinds" / f"{lang}-{screen}"
     folder.mkdir(parents=True, exist_ok=True)
-    faults = []
+    faults, axe_report = [], {}
     for kind, url in kinds.items():
         page.goto(page_url(lang, url))
         page.screenshot(path=str(folder / f"{kind.replace(':', '-')}.png"))
@@ -70,6 +73,12 @@ def test_the_first_screen_of_every_kind_of_page(open_context, site_dir, kinds, l
             f"{where}: text smaller than {SMALLEST_TEXT_PX} px: {s}"
             for s in page.evaluate(SMALL_TEXT, SMALLEST_TEXT_PX)[:3]
         ]
+        if screen == "desktop" and lang in EVERY_KIND:  # last: axe adds its script to the page
+            axe_report[f"{kind} {page_url(lang, url)}"], found = axe_on(page, kind, page_url(lang, url))
+            faults += [f"axe: {line}" for line in found]
+    if screen == "desktop" and lang in EVERY_KIND:
+        write_axe_report(lang, axe_report)
+        assert len(axe_report) == len(kinds)
     assert len(list(folder.glob("*.png"))) == len(kinds)
     assert len(pages_with_tables(site_dir, kinds)) >= (10 if len(kinds) > 20 else 1)  # the walk met tables
     assert faults == [], "\n".join(faults)
