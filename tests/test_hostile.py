@@ -16,7 +16,6 @@ import hashlib
 import json
 import re
 import shutil
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -336,14 +335,13 @@ def test_each_broken_record_is_refused_with_its_exact_message(case, data_copy):
     assert same_problems(EXPECTED[case], found), (EXPECTED[case], found)
 
 
-def test_a_one_megabyte_text_is_refused_quickly(data_copy):
+def test_a_one_megabyte_text_is_refused_with_its_length(data_copy):
+    # No timing here (speed is the benchmark's to measure); the suite's time-outs catch a hang.
     text = (REFUSED / "positions" / "unknown-actor.yml").read_text(encoding="utf-8")
     text = text.replace("actors: [egyp]", "actors: [egy]").replace("id: unknown-actor", "id: huge-summary")
     text = text.replace("  en: A test position.", "  en: " + "word " * 200_000)
     (data_copy / "positions" / "huge-summary.yml").write_text(text, encoding="utf-8")
-    started = time.perf_counter()
     found = problems(data_copy)
-    assert time.perf_counter() - started < 10
     assert found == [
         "data/positions/huge-summary.yml:16:7: summary.en: is 999,999 characters long, but at most 200,000 are "
         "allowed here; shorten it"
