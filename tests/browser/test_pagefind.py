@@ -15,9 +15,9 @@ import pytest
 from ridsite.model.languages import CODES
 from ridsite.publish.download_size import served_bytes
 
-from .conftest import ARTIFACTS, add_axe
+from .conftest import ARTIFACTS
 from .sample import lang_prefix, page_url
-from .test_accessibility import FAILING_IMPACTS, RUN_AXE
+from .test_accessibility import axe_on
 
 FIRST_QUERY_BUDGET = 300 * 1024  # bytes as a static host serves them (text gzipped), issue 8
 PARAGRAPH = ("a-70-174", "18")
@@ -114,12 +114,7 @@ def test_the_first_query_downloads_little(open_context, traffic, built):
 def test_search_page_with_results_has_no_serious_accessibility_violation(open_context, lang):
     page = open_context().new_page()
     search(page, lang, PHRASE)
-    add_axe(page)
-    failing = [
-        f"{v['id']} [{v['impact']}] {v['help']}: {[n['target'] for n in v['nodes'][:3]]}"
-        for v in page.evaluate(RUN_AXE)
-        if v["impact"] in FAILING_IMPACTS
-    ]
+    _, failing = axe_on(page, "search", page.url)
     assert failing == [], "\n".join(failing)
 
 
