@@ -55,6 +55,7 @@ def test_the_first_screen_of_every_kind_of_page(open_context, site_dir, kinds, l
     folder = ARTIFACTS / "screenshots" / "kinds" / f"{lang}-{screen}"
     folder.mkdir(parents=True, exist_ok=True)
     faults, axe_report = [], {}
+    with_axe = screen == "desktop" and lang in EVERY_KIND
     for kind, url in kinds.items():
         page.goto(page_url(lang, url))
         page.screenshot(path=str(folder / f"{kind.replace(':', '-')}.png"))
@@ -73,10 +74,10 @@ def test_the_first_screen_of_every_kind_of_page(open_context, site_dir, kinds, l
             f"{where}: text smaller than {SMALLEST_TEXT_PX} px: {s}"
             for s in page.evaluate(SMALL_TEXT, SMALLEST_TEXT_PX)[:3]
         ]
-        if screen == "desktop" and lang in EVERY_KIND:  # last: axe adds its script to the page
+        if with_axe:  # last: axe adds its script to the page
             axe_report[f"{kind} {page_url(lang, url)}"], found = axe_on(page, kind, page_url(lang, url))
             faults += [f"axe: {line}" for line in found]
-    if screen == "desktop" and lang in EVERY_KIND:
+    if with_axe:
         write_axe_report(lang, axe_report)
         assert len(axe_report) == len(kinds)
     assert len(list(folder.glob("*.png"))) == len(kinds)
